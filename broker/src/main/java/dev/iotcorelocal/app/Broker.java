@@ -1,0 +1,79 @@
+package dev.iotcorelocal.app;
+
+import dev.iotcorelocal.config.BrokerConfig;
+import dev.iotcorelocal.transport.MqttServer;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * A running broker, for the command line, tests and benchmarks:
+ * <pre>{@code
+ * try (Broker broker = Broker.start(config)) {
+ *     int port = broker.mqttsPort();
+ * }
+ * }</pre>
+ * Stopping sends DISCONNECT 0x8B (Server shutting down) to every client first.
+ */
+public final class Broker implements AutoCloseable {
+    private final MqttServer server;
+    private final AutoCloseable scheduler;
+    private final int mqttsPort;
+    private final int mqttPort;
+    private final Path certificatesDir;
+    private boolean stopped;
+
+    Broker(MqttServer server, AutoCloseable scheduler, int mqttsPort, int mqttPort, Path certificatesDir) {
+        this.server = server;
+        this.scheduler = scheduler;
+        this.mqttsPort = mqttsPort;
+        this.mqttPort = mqttPort;
+        this.certificatesDir = certificatesDir;
+    }
+
+    /** Starts a broker; generates missing dev PKI files first. Fails with a clear message on bad config or busy ports. */
+    public static Broker start(BrokerConfig config) {
+        return BrokerAssembly.start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(BrokerConfig)}, with the clock that message and session expiry are measured with. */
+    public static Broker start(BrokerConfig config, Clock clock) {
+        return BrokerAssembly.start(config, clock);
+    }
+
+    /** The mutual-TLS port actually bound. */
+    public int mqttsPort() {
+        return mqttsPort;
+    }
+
+    /** The plain MQTT port actually bound, or -1 when the plain listener is disabled. */
+    public int mqttPort() {
+        return mqttPort;
+    }
+
+    public Path certificatesDir() {
+        return certificatesDir;
+    }
+
+    public int connectionCount() {
+        return server.connectionCount();
+    }
+
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        server.close();
+        try {
+            scheduler.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the expiry scheduler failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

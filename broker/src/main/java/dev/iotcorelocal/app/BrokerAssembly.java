@@ -1,0 +1,83 @@
+package dev.iotcorelocal.app;
+
+import dev.iotcorelocal.auth.AllowAllAuthorizer;
+import dev.iotcorelocal.auth.Authorizer;
+import dev.iotcorelocal.config.BrokerConfig;
+import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.pki.DevPki;
+import dev.iotcorelocal.protocol.ProtocolContext;
+import dev.iotcorelocal.routing.RetainedStore;
+import dev.iotcorelocal.routing.SubscriptionIndex;
+import dev.iotcorelocal.routing.TrieSubscriptionIndex;
+import dev.iotcorelocal.session.ExecutorExpiryScheduler;
+import dev.iotcorelocal.session.InMemorySessionStore;
+import dev.iotcorelocal.session.SessionRegistry;
+import dev.iotcorelocal.transport.MqttServer;
+import dev.iotcorelocal.transport.TlsContexts;
+import io.netty.handler.ssl.SslContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.List;
+
+/** Every {@code new} of the broker in one place: constructor wiring, no framework. */
+final class BrokerAssembly {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerAssembly.class);
+
+    private BrokerAssembly() {
+    }
+
+    static Broker start(BrokerConfig config, Clock clock) {
+        Path certificates = Path.of(config.tls().certificatesDir()).toAbsolutePath().normalize();
+        SslContext tls = prepareTls(certificates, config.tls().extraServerNames());
+
+        SubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
+        ExecutorExpiryScheduler scheduler = new ExecutorExpiryScheduler();
+        SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, scheduler,
+                config.sessions().queueCapacity());
+        Authorizer authorizer = new AllowAllAuthorizer();
+        Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer);
+        ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), registry, router, index,
+                authorizer, clock);
+
+        MqttServer server = new MqttServer(context, config.transport());
+        try {
+            int mqttsPort = bind(server, config, config.listeners().mqttsPort(), tls);
+            int mqttPort = config.listeners().mqttEnabled() ? bind(server, config, config.listeners().mqttPort(), null) : -1;
+            return new Broker(server, scheduler, mqttsPort, mqttPort, certificates);
+        } catch (RuntimeException e) {
+            server.close();
+            scheduler.close();
+            throw e;
+        }
+    }
+
+    private static SslContext prepareTls(Path certificates, List<String> extraNames) {
+        try {
+            List<String> written = new DevPki(certificates).ensure(extraNames);
+            if (!written.isEmpty()) {
+                LOG.info("Generated dev PKI in {}: {}", certificates, String.join(", ", written));
+            }
+            return TlsContexts.mutualTlsServer(certificates);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new BrokerStartException("cannot set up TLS from " + certificates + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int bind(MqttServer server, BrokerConfig config, int port, SslContext tls) {
+        String address = config.listeners().bind() + ":" + port;
+        try {
+            return server.bind(config.listeners(), port, tls);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerStartException("interrupted while binding " + address, e);
+        } catch (Exception e) {
+            throw new BrokerStartException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.iotcorelocal.app;
+
+import dev.iotcorelocal.config.BrokerConfig;
+import dev.iotcorelocal.config.ConfigLoader;
+import dev.iotcorelocal.pki.DevPki;
+
+import java.nio.file.Path;
+
+/** What the broker prints when it is up: where to connect and with which files. */
+final class StartBanner {
+    private StartBanner() {
+    }
+
+    static String render(BrokerConfig config, Broker broker) {
+        Path dir = broker.certificatesDir();
+        String host = config.listeners().bind().equals("127.0.0.1") || config.listeners().bind().equals("0.0.0.0")
+                ? "localhost" : config.listeners().bind();
+        StringBuilder out = new StringBuilder();
+        out.append("iotcore-local is running (AWS IoT Core profile). Effective configuration:\n");
+        ConfigLoader.toYaml(config).lines().forEach(line -> out.append("    ").append(line).append('\n'));
+        out.append('\n');
+        out.append("  MQTT over mutual TLS: ").append(host).append(':').append(broker.mqttsPort()).append('\n');
+        out.append("      CA certificate:     ").append(dir.resolve(DevPki.CA_CERT)).append('\n');
+        out.append("      client certificate: ").append(dir.resolve(DevPki.CLIENT_CERT)).append('\n');
+        out.append("      client key:         ").append(dir.resolve(DevPki.CLIENT_KEY)).append('\n');
+        if (broker.mqttPort() >= 0) {
+            out.append("  Plain MQTT:           ").append(host).append(':').append(broker.mqttPort()).append('\n');
+        }
+        out.append('\n');
+        out.append("  Try: mosquitto_sub -V mqttv5 -h ").append(host).append(" -p ").append(broker.mqttsPort())
+                .append(" --cafile ").append(dir.resolve(DevPki.CA_CERT))
+                .append(" --cert ").append(dir.resolve(DevPki.CLIENT_CERT))
+                .append(" --key ").append(dir.resolve(DevPki.CLIENT_KEY)).append(" -t 'test/#' -v\n");
+        out.append("  Stop with Ctrl+C.");
+        return out.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.iotcorelocal.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Reads YAML configuration. A user file is laid over the bundled defaults (the same file as
+ * {@code config/iotcore-local.yaml}), so it only needs the keys it changes. Unknown keys and
+ * wrong types are errors that name the key.
+ */
+public final class ConfigLoader {
+    static final String DEFAULTS_RESOURCE = "/iotcore-local.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private ConfigLoader() {
+    }
+
+    public static BrokerConfig defaults() {
+        return bind(defaultTree(), "built-in defaults");
+    }
+
+    public static BrokerConfig load(Path file) {
+        JsonNode user;
+        try {
+            user = YAML.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("config file not found: " + file);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config file " + file + " is not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        ObjectNode merged = defaultTree();
+        if (user != null && !user.isMissingNode() && !user.isNull()) {
+            if (!user.isObject()) {
+                throw new ConfigException("config file " + file + " must be a YAML mapping of sections");
+            }
+            merge(merged, (ObjectNode) user, "");
+        }
+        return bind(merged, file.toString());
+    }
+
+    /** The configuration as YAML, for --print-config and the start-up log. */
+    public static String toYaml(BrokerConfig config) {
+        try {
+            return YAML.writeValueAsString(config).replaceFirst("^---\\s*\\n", "");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode defaultTree() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled default configuration missing: " + DEFAULTS_RESOURCE);
+            }
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(ObjectNode base, ObjectNode overlay, String path) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = path + field.getKey();
+            JsonNode current = base.get(field.getKey());
+            if (current == null) {
+                throw new ConfigException("unknown configuration key '" + key + "'");
+            }
+            if (current.isObject()) {
+                if (!field.getValue().isObject()) {
+                    throw new ConfigException("configuration key '" + key + "' must be a section of keys");
+                }
+                merge((ObjectNode) current, (ObjectNode) field.getValue(), key + ".");
+            } else {
+                base.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private static BrokerConfig bind(JsonNode tree, String source) {
+        try {
+            return YAML.treeToValue(tree, BrokerConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException("unknown configuration key '" + e.getPropertyName() + "' in " + source);
+        } catch (JsonProcessingException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConfigException ce) {
+                throw new ConfigException(ce.getMessage() + " (" + source + ")");
+            }
+            throw new ConfigException("invalid configuration in " + source + ": " + e.getOriginalMessage()
+                    + " at " + e.getLocation());
+        }
+    }
+}

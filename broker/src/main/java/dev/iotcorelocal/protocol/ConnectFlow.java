@@ -1,0 +1,120 @@
+package dev.iotcorelocal.protocol;
+
+import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.codec.MqttEncoderHandler;
+import dev.iotcorelocal.config.MqttConfig;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.packet.Connack;
+import dev.iotcorelocal.packet.Connect;
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.packet.ReasonCode;
+import dev.iotcorelocal.packet.Will;
+import dev.iotcorelocal.session.SessionRegistry;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Accepts or refuses a CONNECT and answers with AWS IoT Core's CONNACK. */
+final class ConnectFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectFlow.class);
+
+    private final Channel channel;
+    private final ProtocolContext context;
+    private final Disconnector disconnector;
+    private final MqttEncoderHandler encoder;
+    private final KeepAlive keepAlive;
+    private final MqttConnection connection;
+
+    ConnectFlow(Channel channel, ProtocolContext context, Disconnector disconnector, MqttEncoderHandler encoder,
+                KeepAlive keepAlive, MqttConnection connection) {
+        this.channel = channel;
+        this.context = context;
+        this.disconnector = disconnector;
+        this.encoder = encoder;
+        this.keepAlive = keepAlive;
+        this.connection = connection;
+    }
+
+    /** Returns the connected state, or null when the CONNECT was refused (the channel is then closing). */
+    MqttConnection.ConnectedState accept(Connect connect, ClientIdentity identity) {
+        MqttVersion version = connect.version();
+        encoder.configure(version, connect.maximumPacketSize());
+        String clientId = connect.clientId();
+        boolean assigned = false;
+        if (clientId.isEmpty()) {
+            if (version == MqttVersion.V3_1_1 && !connect.cleanStart()) {
+                return refuse(connect, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
+                        "An empty client ID requires a clean session.");
+            }
+            clientId = "iotcore-" + UUID.randomUUID();
+            assigned = true;
+        }
+        Will will = connect.will();
+        if (will != null && will.qos() > 1) {
+            return refuse(connect, ReasonCode.QOS_NOT_SUPPORTED, "Will QoS 2 is not supported.");
+        }
+        if (connect.authenticationMethod() != null) {
+            return refuse(connect, ReasonCode.BAD_AUTHENTICATION_METHOD, "Enhanced authentication is not supported.");
+        }
+        if (!context.authorizer().canConnect(identity, clientId)) {
+            return refuse(connect, ReasonCode.NOT_AUTHORIZED, "Not authorized to connect as this client ID.");
+        }
+        MqttConfig mqtt = context.mqtt();
+        long maxExpiry = context.sessions().maximumSessionExpiry();
+        long requestedExpiry = version.isV5() ? connect.sessionExpiryInterval() : (connect.cleanStart() ? 0 : maxExpiry);
+        long expiry = Math.min(requestedExpiry, maxExpiry);
+        int keepAliveSeconds = mqtt.clampKeepAlive(connect.keepAlive());
+
+        SessionRegistry.Attachment attachment = context.registry()
+                .attach(clientId, version, connect.cleanStart(), expiry, connection);
+        channel.write(connack(connect, attachment.sessionPresent(), assigned ? clientId : null,
+                requestedExpiry, expiry, keepAliveSeconds), channel.voidPromise());
+        keepAlive.start(keepAliveSeconds * 1500L);
+        LOG.debug("Client '{}' connected from {} (MQTT {}, session present {})", clientId, channel.remoteAddress(),
+                version, attachment.sessionPresent());
+
+        OutboundFlow outbound = new OutboundFlow(channel, attachment.session(), version, connect, mqtt, context.clock());
+        InboundPublishFlow inbound = new InboundPublishFlow(channel, context, connection, identity, clientId, version);
+        SubscribeFlow subscriptions = new SubscribeFlow(channel, context, connection, identity, attachment.session(),
+                version);
+        MqttConnection.ConnectedState state = new MqttConnection.ConnectedState(connect, clientId,
+                attachment.session(), inbound, outbound, subscriptions, willPublication(will, clientId));
+        outbound.resumeInflight();
+        outbound.drain();
+        return state;
+    }
+
+    private Connack connack(Connect connect, boolean sessionPresent, String assignedClientId, long requestedExpiry,
+                            long grantedExpiry, int keepAliveSeconds) {
+        MqttConfig mqtt = context.mqtt();
+        Long sessionExpiry = switch (mqtt.connackSessionExpiry()) {
+            case AWS -> 0L;
+            case SPEC -> grantedExpiry < requestedExpiry ? grantedExpiry : null;
+        };
+        return new Connack(sessionPresent, ReasonCode.SUCCESS, sessionExpiry, mqtt.receiveMaximum(), 1, true,
+                (long) mqtt.maximumPacketSize(), assignedClientId, mqtt.topicAliasMaximum(), null, List.of(),
+                true, false, true, keepAliveSeconds);
+    }
+
+    private MqttConnection.WillPublication willPublication(Will will, String clientId) {
+        if (will == null) {
+            return MqttConnection.WillPublication.NONE;
+        }
+        Runnable publisher = () -> {
+            long now = context.clock().millis();
+            Long expiry = will.properties().messageExpiryInterval();
+            long expiresAt = expiry == null ? Message.NEVER : now + MessageExpiry.clamp(expiry) * 1000;
+            context.router().route(new Message(will.topic(), will.payload(), will.qos(), will.retain(),
+                    will.properties(), expiresAt, clientId));
+        };
+        return new MqttConnection.WillPublication(publisher, will.delayInterval());
+    }
+
+    private MqttConnection.ConnectedState refuse(Connect connect, ReasonCode reason, String text) {
+        disconnector.refuseConnect(connect.version(), connect.clientId(), reason, text);
+        return null;
+    }
+}

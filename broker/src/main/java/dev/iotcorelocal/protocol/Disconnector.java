@@ -1,0 +1,79 @@
+package dev.iotcorelocal.protocol;
+
+import dev.iotcorelocal.codec.PacketEncoder;
+import dev.iotcorelocal.packet.Connack;
+import dev.iotcorelocal.packet.Disconnect;
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.packet.PacketType;
+import dev.iotcorelocal.packet.ReasonCode;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that ends a connection on the server's initiative or refuses a CONNECT. MQTT 5
+ * clients get the reason code and an AWS-style Reason String; MQTT 3.1.1 clients have no reason
+ * codes, so they get a CONNACK return code where one exists and otherwise a closed socket, as
+ * AWS IoT Core does.
+ */
+final class Disconnector {
+    private static final Logger LOG = LoggerFactory.getLogger(Disconnector.class);
+
+    private final Channel channel;
+    private boolean closing;
+
+    Disconnector(Channel channel) {
+        this.channel = channel;
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    /** Sends DISCONNECT (MQTT 5) with the reason, then closes. */
+    void disconnect(MqttVersion version, String clientId, ReasonCode reason, String text) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        logRefusal("Disconnecting", clientId, reason, text);
+        if (version != null && version.isV5()) {
+            Disconnect packet = Disconnect.of(reason, ReasonStrings.of(PacketType.DISCONNECT, text));
+            channel.writeAndFlush(packet).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Refuses a CONNECT with a CONNACK carrying the reason (or the 3.1.1 return code), then closes. */
+    void refuseConnect(MqttVersion version, String clientId, ReasonCode reason, String text) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        logRefusal("Refusing CONNECT of", clientId, reason, text);
+        if (version == MqttVersion.V5) {
+            Connack refusal = Connack.refusal(reason, ReasonStrings.of(PacketType.CONNACK, text));
+            channel.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+        } else if (version == MqttVersion.V3_1_1 && PacketEncoder.hasV3ConnackCode(reason)) {
+            channel.writeAndFlush(Connack.refusal(reason, null)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Closes without a packet (the client asked, or the peer is gone). */
+    void close() {
+        closing = true;
+        channel.close();
+    }
+
+    private void logRefusal(String action, String clientId, ReasonCode reason, String text) {
+        if (reason == ReasonCode.SESSION_TAKEN_OVER || reason == ReasonCode.SERVER_SHUTTING_DOWN) {
+            LOG.debug("{} client '{}' from {}: {} ({})", action, clientId, channel.remoteAddress(), reason, text);
+        } else {
+            LOG.info("{} client '{}' from {}: {} ({})", action, clientId, channel.remoteAddress(), reason, text);
+        }
+    }
+}

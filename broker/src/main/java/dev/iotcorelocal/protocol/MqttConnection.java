@@ -1,0 +1,199 @@
+package dev.iotcorelocal.protocol;
+
+import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.codec.DecodeFailure;
+import dev.iotcorelocal.codec.MqttEncoderHandler;
+import dev.iotcorelocal.packet.Auth;
+import dev.iotcorelocal.packet.Connect;
+import dev.iotcorelocal.packet.Disconnect;
+import dev.iotcorelocal.packet.MqttPacket;
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.packet.PacketType;
+import dev.iotcorelocal.packet.PingReq;
+import dev.iotcorelocal.packet.PingResp;
+import dev.iotcorelocal.packet.PubReply;
+import dev.iotcorelocal.packet.Publish;
+import dev.iotcorelocal.packet.ReasonCode;
+import dev.iotcorelocal.packet.Subscribe;
+import dev.iotcorelocal.packet.Unsubscribe;
+import dev.iotcorelocal.session.Session;
+import dev.iotcorelocal.session.SessionOwner;
+import io.netty.channel.Channel;
+
+import java.util.function.Supplier;
+
+/**
+ * One client connection's protocol state machine, confined to its channel's event loop. It
+ * dispatches packets to one flow per concern and owns the connection's lifecycle.
+ */
+public final class MqttConnection implements SessionOwner {
+    private final Channel channel;
+    private final ProtocolContext context;
+    private final Supplier<ClientIdentity> identity;
+    private final MqttEncoderHandler encoder;
+    private final Disconnector disconnector;
+    private final KeepAlive keepAlive;
+    private ConnectedState connected;
+    private boolean willSuppressed;
+
+    public MqttConnection(Channel channel, ProtocolContext context, Supplier<ClientIdentity> identity,
+                          MqttEncoderHandler encoder, KeepAlive keepAlive) {
+        this.channel = channel;
+        this.context = context;
+        this.identity = identity;
+        this.encoder = encoder;
+        this.disconnector = new Disconnector(channel);
+        this.keepAlive = keepAlive;
+    }
+
+    /** What exists only after a successful CONNECT. */
+    record ConnectedState(Connect connect, String clientId, Session session, InboundPublishFlow inbound,
+                          OutboundFlow outbound, SubscribeFlow subscriptions, WillPublication will) {
+    }
+
+    /** The connection's Will as a ready-to-run publication, or null fields when it has none. */
+    record WillPublication(Runnable publisher, long delaySeconds) {
+        static final WillPublication NONE = new WillPublication(null, 0);
+    }
+
+    public boolean isConnected() {
+        return connected != null;
+    }
+
+    public void onPacket(MqttPacket packet) {
+        if (disconnector.isClosing()) {
+            return;
+        }
+        if (connected == null) {
+            if (packet instanceof Connect connect) {
+                connected = new ConnectFlow(channel, context, disconnector, encoder, keepAlive, this)
+                        .accept(connect, identity.get());
+            }
+            return;
+        }
+        dispatch(packet);
+    }
+
+    private void dispatch(MqttPacket packet) {
+        if (packet instanceof Publish publish) {
+            connected.inbound().onPublish(publish);
+        } else if (packet instanceof PubReply reply) {
+            onPubReply(reply);
+        } else if (packet instanceof Subscribe subscribe) {
+            connected.subscriptions().onSubscribe(subscribe);
+        } else if (packet instanceof Unsubscribe unsubscribe) {
+            connected.subscriptions().onUnsubscribe(unsubscribe);
+        } else if (packet instanceof PingReq) {
+            channel.write(PingResp.INSTANCE, channel.voidPromise());
+        } else if (packet instanceof Disconnect disconnect) {
+            onClientDisconnect(disconnect);
+        } else if (packet instanceof Auth) {
+            protocolError("AUTH is not supported.");
+        }
+    }
+
+    private void onPubReply(PubReply reply) {
+        if (reply.type() == PacketType.PUBACK) {
+            connected.outbound().onPuback(reply.packetId());
+        } else {
+            // The broker never sends QoS 2 packets, so no PUBREC, PUBREL or PUBCOMP can be expected.
+            protocolError(reply.type() + " without a QoS 2 exchange.");
+        }
+    }
+
+    private void onClientDisconnect(Disconnect disconnect) {
+        Session session = connected.session();
+        Long requested = disconnect.sessionExpiryInterval();
+        if (requested != null) {
+            if (session.expiryInterval() == 0 && requested > 0) {
+                protocolError("Session expiry interval cannot be set on DISCONNECT when it was 0 on CONNECT.");
+                return;
+            }
+            session.expiryInterval(Math.min(requested, context.sessions().maximumSessionExpiry()));
+        }
+        willSuppressed = disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL;
+        disconnector.close();
+    }
+
+    void protocolError(String text) {
+        disconnect(ReasonCode.PROTOCOL_ERROR, text);
+    }
+
+    void disconnect(ReasonCode reason, String text) {
+        disconnector.disconnect(version(), clientId(), reason, text);
+    }
+
+    public void onDecodeFailure(DecodeFailure failure) {
+        if (failure.inConnect()) {
+            disconnector.refuseConnect(failure.version(), "?", failure.reasonCode(), failure.message());
+        } else {
+            disconnector.disconnect(failure.version(), clientId(), failure.reasonCode(), failure.message());
+        }
+    }
+
+    /** End of a read batch: every PUBACK written during it goes out in one flush. */
+    public void onReadComplete() {
+        if (connected != null) {
+            connected.inbound().readBatchFlushed();
+        }
+        channel.flush();
+    }
+
+    public void onWritable() {
+        if (connected != null) {
+            connected.outbound().drain();
+        }
+    }
+
+    public void onKeepAliveTimeout() {
+        disconnect(ReasonCode.KEEP_ALIVE_TIMEOUT, "Keep alive timeout.");
+    }
+
+    public void onServerShutdown() {
+        if (connected != null) {
+            disconnect(ReasonCode.SERVER_SHUTTING_DOWN, "Server shutting down.");
+        } else {
+            disconnector.close();
+        }
+    }
+
+    /** The channel is closed, for whatever reason: hand the session back and publish the Will if due. */
+    public void onClosed() {
+        ConnectedState state = connected;
+        if (state == null) {
+            return;
+        }
+        WillPublication will = willSuppressed ? WillPublication.NONE : state.will();
+        context.registry().detach(state.session(), this, will.publisher(), will.delaySeconds());
+    }
+
+    @Override
+    public void wake() {
+        channel.eventLoop().execute(this::drainQueued);
+    }
+
+    private void drainQueued() {
+        if (connected != null && !disconnector.isClosing()) {
+            connected.outbound().drain();
+        }
+    }
+
+    @Override
+    public void takeOver() {
+        channel.eventLoop().execute(() -> disconnect(ReasonCode.SESSION_TAKEN_OVER,
+                "Another connection using the same client ID has connected."));
+    }
+
+    /** Whether the client allows Reason Strings on acknowledgements (Request Problem Information). */
+    boolean problemInformation() {
+        return connected == null || connected.connect().requestProblemInformation();
+    }
+
+    MqttVersion version() {
+        return connected == null ? null : connected.connect().version();
+    }
+
+    String clientId() {
+        return connected == null ? "?" : connected.clientId();
+    }
+}

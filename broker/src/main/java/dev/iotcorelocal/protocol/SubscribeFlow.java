@@ -1,0 +1,123 @@
+package dev.iotcorelocal.protocol;
+
+import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.message.Delivery;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.packet.ReasonCode;
+import dev.iotcorelocal.packet.Suback;
+import dev.iotcorelocal.packet.Subscribe;
+import dev.iotcorelocal.packet.SubscriptionRequest;
+import dev.iotcorelocal.packet.Unsuback;
+import dev.iotcorelocal.packet.Unsubscribe;
+import dev.iotcorelocal.routing.Subscription;
+import dev.iotcorelocal.routing.TopicFilter;
+import dev.iotcorelocal.session.Session;
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SUBSCRIBE and UNSUBSCRIBE. QoS 2 requests are granted QoS 1 (AWS's Maximum QoS); retained
+ * messages go only to a new subscription whose filter equals their topic, as on AWS IoT Core.
+ */
+final class SubscribeFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscribeFlow.class);
+    private static final int MAXIMUM_QOS = 1;
+
+    private final Channel channel;
+    private final ProtocolContext context;
+    private final MqttConnection connection;
+    private final ClientIdentity identity;
+    private final Session session;
+    private final MqttVersion version;
+
+    SubscribeFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
+                  Session session, MqttVersion version) {
+        this.channel = channel;
+        this.context = context;
+        this.connection = connection;
+        this.identity = identity;
+        this.session = session;
+        this.version = version;
+    }
+
+    void onSubscribe(Subscribe subscribe) {
+        if (subscribe.subscriptionIdentifier() != 0) {
+            connection.disconnect(ReasonCode.SUBSCRIPTION_IDENTIFIERS_NOT_SUPPORTED,
+                    "Subscription identifiers are not supported.");
+            return;
+        }
+        List<ReasonCode> reasons = new ArrayList<>(subscribe.subscriptions().size());
+        List<Message> retained = new ArrayList<>(0);
+        List<Integer> retainedQos = new ArrayList<>(0);
+        for (SubscriptionRequest request : subscribe.subscriptions()) {
+            TopicFilter filter = TopicFilter.parse(request.filter());
+            if (filter == null) {
+                reasons.add(refused(request, ReasonCode.TOPIC_FILTER_INVALID));
+                continue;
+            }
+            if (filter.isShared() && request.noLocal()) {
+                connection.protocolError("No Local is not allowed on a shared subscription.");
+                return;
+            }
+            if (!context.authorizer().canSubscribe(identity, session.clientId(), request.filter())) {
+                if (!version.isV5()) {
+                    connection.disconnect(ReasonCode.NOT_AUTHORIZED, "Not authorized to subscribe to " + request.filter());
+                    return;
+                }
+                reasons.add(refused(request, ReasonCode.NOT_AUTHORIZED));
+                continue;
+            }
+            int qos = Math.min(request.qos(), MAXIMUM_QOS);
+            Subscription subscription = new Subscription(session.clientId(), filter, qos, request.noLocal(),
+                    request.retainAsPublished(), request.retainHandling());
+            boolean existed = session.removeSubscription(subscription.key()) != null;
+            session.addSubscription(subscription);
+            context.index().add(subscription);
+            reasons.add(ReasonCode.grantedQos(qos));
+            Message message = retainedFor(filter, request, existed);
+            if (message != null) {
+                retained.add(message);
+                retainedQos.add(Math.min(qos, message.qos()));
+            }
+        }
+        channel.write(new Suback(subscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
+        for (int i = 0; i < retained.size(); i++) {
+            session.offer(new Delivery(retained.get(i), retainedQos.get(i), true));
+        }
+    }
+
+    private Message retainedFor(TopicFilter filter, SubscriptionRequest request, boolean existed) {
+        boolean wanted = request.retainHandling() == 0 || (request.retainHandling() == 1 && !existed);
+        if (!wanted || filter.isShared() || filter.hasWildcard()) {
+            return null;
+        }
+        return context.router().retainedFor(filter.filter(), context.clock().millis());
+    }
+
+    private ReasonCode refused(SubscriptionRequest request, ReasonCode reason) {
+        LOG.info("Refusing subscription of client '{}' to '{}': {}", session.clientId(), request.filter(), reason);
+        return reason;
+    }
+
+    void onUnsubscribe(Unsubscribe unsubscribe) {
+        List<ReasonCode> reasons = new ArrayList<>(unsubscribe.filters().size());
+        for (String text : unsubscribe.filters()) {
+            TopicFilter filter = TopicFilter.parse(text);
+            if (filter == null) {
+                reasons.add(ReasonCode.TOPIC_FILTER_INVALID);
+                continue;
+            }
+            // AWS IoT Core answers 0x00 even when no such subscription existed (0x11 is not in its list).
+            if (session.removeSubscription(filter.key()) != null) {
+                context.index().remove(session.clientId(), filter);
+            }
+            reasons.add(ReasonCode.SUCCESS);
+        }
+        channel.write(new Unsuback(unsubscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
+    }
+}

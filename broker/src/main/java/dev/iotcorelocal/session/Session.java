@@ -1,0 +1,181 @@
+package dev.iotcorelocal.session;
+
+import dev.iotcorelocal.message.Delivery;
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.routing.Subscription;
+import org.jctools.queues.MpscChunkedArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The state of one client ID that outlives a connection: subscriptions, the queue of messages
+ * waiting for delivery and the unacknowledged in-flight messages.
+ *
+ * <p>Threading: publishers on any thread {@link #offer} into a bounded multi-producer queue;
+ * only the bound connection, on its own event loop, polls it and touches the in-flight table.
+ * A session changes owner only inside {@link SessionRegistry}, which orders the hand-over.
+ */
+public final class Session {
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+    private final String clientId;
+    private final MqttVersion version;
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final MpscChunkedArrayQueue<Delivery> queue;
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Map<Integer, Delivery> inflight = new LinkedHashMap<>();
+    private volatile long expiryInterval;
+    private volatile SessionOwner owner;
+    private ExpiryScheduler.Cancellable pendingExpiry;
+    private Runnable pendingWill;
+    private ExpiryScheduler.Cancellable pendingWillTimer;
+    private int lastPacketId;
+
+    public Session(String clientId, MqttVersion version, long expiryInterval, int queueCapacity) {
+        this.clientId = clientId;
+        this.version = version;
+        this.expiryInterval = expiryInterval;
+        this.queue = new MpscChunkedArrayQueue<>(Math.min(64, Math.max(2, queueCapacity)), Math.max(4, queueCapacity));
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public MqttVersion version() {
+        return version;
+    }
+
+    public long expiryInterval() {
+        return expiryInterval;
+    }
+
+    public void expiryInterval(long seconds) {
+        this.expiryInterval = seconds;
+    }
+
+    public SessionOwner owner() {
+        return owner;
+    }
+
+    public boolean isOnline() {
+        return owner != null;
+    }
+
+    /**
+     * Queues a delivery and wakes the owner when it is not already draining. Returns false when
+     * the queue is full: the message is dropped for this session, counted, and logged once.
+     */
+    public boolean offer(Delivery delivery) {
+        if (!queue.offer(delivery)) {
+            if (dropped.getAndIncrement() == 0) {
+                LOG.warn("Session queue of client '{}' is full ({} messages): dropping new messages for it",
+                        clientId, queue.capacity());
+            }
+            return false;
+        }
+        SessionOwner current = owner;
+        if (current != null && wakeScheduled.compareAndSet(false, true)) {
+            current.wake();
+        }
+        return true;
+    }
+
+    /** Owner only: the next delivery without removing it, or null. */
+    public Delivery peek() {
+        return queue.relaxedPeek();
+    }
+
+    /** Owner only. */
+    public Delivery poll() {
+        return queue.relaxedPoll();
+    }
+
+    /** Owner only: called when a drain starts, so that later offers wake it again. */
+    public void drainStarted() {
+        wakeScheduled.set(false);
+    }
+
+    public boolean hasQueued() {
+        return !queue.isEmpty();
+    }
+
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Owner only: unacknowledged outbound QoS 1 deliveries by packet id, in send order. */
+    public Map<Integer, Delivery> inflight() {
+        return inflight;
+    }
+
+    /** Owner only: the next free packet identifier. */
+    public int nextPacketId() {
+        do {
+            lastPacketId = lastPacketId == 65_535 ? 1 : lastPacketId + 1;
+        } while (inflight.containsKey(lastPacketId));
+        return lastPacketId;
+    }
+
+    public Collection<Subscription> subscriptions() {
+        return subscriptions.values();
+    }
+
+    public void addSubscription(Subscription subscription) {
+        subscriptions.put(subscription.key(), subscription);
+    }
+
+    public Subscription removeSubscription(String key) {
+        return subscriptions.remove(key);
+    }
+
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    void bind(SessionOwner newOwner) {
+        owner = newOwner;
+        cancelExpiry();
+    }
+
+    void unbind() {
+        owner = null;
+    }
+
+    void pendingExpiry(ExpiryScheduler.Cancellable cancellable) {
+        cancelExpiry();
+        pendingExpiry = cancellable;
+    }
+
+    /** A Will waiting for its delay; guarded by the registry's per-client compute. */
+    synchronized void pendingWill(Runnable will, ExpiryScheduler.Cancellable timer) {
+        pendingWill = will;
+        pendingWillTimer = timer;
+    }
+
+    /** Removes and returns the pending Will (cancelling its timer), or null. */
+    synchronized Runnable takePendingWill() {
+        Runnable will = pendingWill;
+        if (pendingWillTimer != null) {
+            pendingWillTimer.cancel();
+        }
+        pendingWill = null;
+        pendingWillTimer = null;
+        return will;
+    }
+
+    private void cancelExpiry() {
+        if (pendingExpiry != null) {
+            pendingExpiry.cancel();
+            pendingExpiry = null;
+        }
+    }
+}

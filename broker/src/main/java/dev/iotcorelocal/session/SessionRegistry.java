@@ -1,0 +1,143 @@
+package dev.iotcorelocal.session;
+
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.routing.Subscription;
+import dev.iotcorelocal.routing.SubscriptionIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Creates, resumes, hands over and ends sessions. Every change to a client ID's session runs
+ * inside the store's atomic compute for that ID, which is what orders a takeover against the
+ * old connection's disconnect.
+ */
+public final class SessionRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+
+    private final SessionStore store;
+    private final SubscriptionIndex index;
+    private final ExpiryScheduler scheduler;
+    private final int queueCapacity;
+
+    public SessionRegistry(SessionStore store, SubscriptionIndex index, ExpiryScheduler scheduler, int queueCapacity) {
+        this.store = store;
+        this.index = index;
+        this.scheduler = scheduler;
+        this.queueCapacity = queueCapacity;
+    }
+
+    /** The outcome of a CONNECT: the session to use and whether it existed. */
+    public record Attachment(Session session, boolean sessionPresent) {
+    }
+
+    /**
+     * Binds {@code owner} to the client's session: resumed when {@code cleanStart} is false and a
+     * session of the same protocol version exists, otherwise new. A previous owner is told it was
+     * taken over; a pending delayed Will of the client is cancelled.
+     */
+    public Attachment attach(String clientId, MqttVersion version, boolean cleanStart, long expiryInterval,
+                             SessionOwner owner) {
+        SessionOwner[] previous = new SessionOwner[1];
+        boolean[] present = new boolean[1];
+        Runnable[] willToSendNow = new Runnable[1];
+        Session session = store.compute(clientId, (id, existing) -> {
+            if (existing != null) {
+                previous[0] = existing.owner();
+                boolean resume = !cleanStart && existing.version() == version;
+                Runnable will = existing.takePendingWill();
+                if (resume) {
+                    existing.expiryInterval(expiryInterval);
+                    existing.bind(owner);
+                    present[0] = true;
+                    return existing;
+                }
+                willToSendNow[0] = will; // the old session ends now, so its delayed Will is due
+                discard(existing);
+            }
+            Session fresh = new Session(id, version, expiryInterval, queueCapacity);
+            fresh.bind(owner);
+            return fresh;
+        });
+        if (willToSendNow[0] != null) {
+            willToSendNow[0].run();
+        }
+        if (previous[0] != null && previous[0] != owner) {
+            previous[0].takeOver();
+        }
+        return new Attachment(session, present[0]);
+    }
+
+    /**
+     * The owner's connection ended. The session ends now (expiry 0) or is kept for its expiry
+     * interval; a Will is published after {@code willDelaySeconds} or when the session ends,
+     * whichever comes first. Does nothing to a session another connection has taken over,
+     * except publishing the Will, which belongs to the closed connection.
+     */
+    public void detach(Session session, SessionOwner owner, Runnable will, long willDelaySeconds) {
+        boolean[] sendWillNow = {will != null};
+        store.compute(session.clientId(), (id, current) -> {
+            if (current != session || session.owner() != owner) {
+                return current;
+            }
+            session.unbind();
+            long expiry = session.expiryInterval();
+            if (expiry == 0) {
+                discard(session);
+                return null;
+            }
+            if (will != null && willDelaySeconds > 0) {
+                long delay = Math.min(willDelaySeconds, expiry);
+                session.pendingWill(will, scheduler.schedule(Duration.ofSeconds(delay), () -> publishDelayedWill(session)));
+                sendWillNow[0] = false;
+            }
+            session.pendingExpiry(scheduler.schedule(Duration.ofSeconds(expiry), () -> expire(session)));
+            return session;
+        });
+        if (sendWillNow[0]) {
+            will.run();
+        }
+    }
+
+    public Session get(String clientId) {
+        return store.get(clientId);
+    }
+
+    public int size() {
+        return store.size();
+    }
+
+    private void publishDelayedWill(Session session) {
+        Runnable will = session.takePendingWill();
+        if (will != null) {
+            will.run();
+        }
+    }
+
+    private void expire(Session session) {
+        Runnable[] will = new Runnable[1];
+        store.compute(session.clientId(), (id, current) -> {
+            if (current != session || session.isOnline()) {
+                return current;
+            }
+            will[0] = session.takePendingWill();
+            discard(session);
+            LOG.debug("Session of client '{}' expired", id);
+            return null;
+        });
+        if (will[0] != null) {
+            will[0].run();
+        }
+    }
+
+    private void discard(Session session) {
+        for (Subscription s : session.subscriptions()) {
+            index.remove(s.clientId(), s.topicFilter());
+        }
+        if (session.droppedCount() > 0) {
+            LOG.info("Session of client '{}' ended; {} messages were dropped for it because its queue was full",
+                    session.clientId(), session.droppedCount());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.iotcorelocal.transport;
+
+import dev.iotcorelocal.config.ListenerConfig;
+import dev.iotcorelocal.config.TransportConfig;
+import dev.iotcorelocal.protocol.MqttChannelHandler;
+import dev.iotcorelocal.protocol.ProtocolContext;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Netty side of the broker: event loops (epoll where available), the mTLS and plain
+ * listeners, and a graceful shutdown that tells every client why it is being disconnected.
+ */
+public final class MqttServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttServer.class);
+
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final Class<? extends ServerChannel> channelType;
+    private final ChannelGroup clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
+    private final ProtocolContext context;
+    private final TransportConfig transport;
+
+    public MqttServer(ProtocolContext context, TransportConfig transport) {
+        this.context = context;
+        this.transport = transport;
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        this.bossGroup = new MultiThreadIoEventLoopGroup(1, ioHandler);
+        this.workerGroup = new MultiThreadIoEventLoopGroup(transport.ioThreads(), ioHandler);
+        LOG.debug("Using {} transport", epoll ? "epoll" : "NIO");
+    }
+
+    /** Binds a listener and returns the port it got (useful with port 0). */
+    public int bind(ListenerConfig listener, int port, SslContext sslContext) throws InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(transport.writeBufferLowWaterMark(), transport.writeBufferHighWaterMark()))
+                .childHandler(new MqttChannelInitializer(context, sslContext, clients));
+        Channel channel = bootstrap.bind(new InetSocketAddress(listener.bind(), port)).sync().channel();
+        listeners.add(channel);
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public int connectionCount() {
+        return clients.size();
+    }
+
+    /** Stops accepting, sends DISCONNECT 0x8B to every client, waits briefly for them, then stops the loops. */
+    @Override
+    public void close() {
+        listeners.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        for (Channel client : clients) {
+            client.eventLoop().execute(() -> {
+                MqttChannelHandler handler = client.pipeline().get(MqttChannelHandler.class);
+                if (handler != null) {
+                    handler.serverShutdown();
+                } else {
+                    client.close();
+                }
+            });
+        }
+        clients.newCloseFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}
