@@ -2,6 +2,7 @@ package dev.iotcorelocal.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -97,6 +98,16 @@ public final class ConfigLoader {
         }
     }
 
+    private static String keyPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
     private static BrokerConfig bind(JsonNode tree, String source) {
         try {
             return YAML.treeToValue(tree, BrokerConfig.class);
@@ -107,8 +118,9 @@ public final class ConfigLoader {
             if (cause instanceof ConfigException ce) {
                 throw new ConfigException(ce.getMessage() + " (" + source + ")");
             }
-            throw new ConfigException("invalid configuration in " + source + ": " + e.getOriginalMessage()
-                    + " at " + e.getLocation());
+            String key = e instanceof JsonMappingException mapping ? keyPath(mapping) : "?";
+            throw new ConfigException("invalid value for configuration key '" + key + "' in " + source + ": "
+                    + e.getOriginalMessage());
         }
     }
 }

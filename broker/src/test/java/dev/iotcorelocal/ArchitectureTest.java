@@ -1,0 +1,39 @@
+package dev.iotcorelocal;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The package boundaries of docs/architecture, enforced. */
+@AnalyzeClasses(packages = "dev.iotcorelocal", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule packetsAreFreeOfEverything = noClasses().that().resideInAPackage("..packet..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("..packet..", "java..");
+
+    @ArchTest
+    static final ArchRule codecKnowsOnlyPackets = noClasses().that().resideInAPackage("..codec..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..session..", "..routing..",
+                    "..delivery..", "..transport..", "..app..", "..config..");
+
+    @ArchTest
+    static final ArchRule coreIsTestableWithoutNettyChannels = noClasses()
+            .that().resideInAnyPackage("..routing..", "..session..", "..delivery..", "..message..", "..auth..", "..config..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..");
+
+    @ArchTest
+    static final ArchRule nettysMqttCodecIsATestOracleOnly = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("io.netty.handler.codec.mqtt..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheApp = noClasses().that().resideOutsideOfPackage("..app..")
+            .should().dependOnClassesThat().resideInAPackage("..app..");
+
+    @ArchTest
+    static final ArchRule routingDoesNotKnowSessions = noClasses().that().resideInAPackage("..routing..")
+            .should().dependOnClassesThat().resideInAnyPackage("..session..", "..delivery..", "..protocol..");
+}
