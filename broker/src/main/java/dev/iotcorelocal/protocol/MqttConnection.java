@@ -125,6 +125,9 @@ public final class MqttConnection implements SessionOwner {
 
     public void onDecodeFailure(DecodeFailure failure) {
         if (failure.inConnect()) {
+            if (failure.version() != null) {
+                encoder.configure(failure.version(), 0);
+            }
             disconnector.refuseConnect(failure.version(), "?", failure.reasonCode(), failure.message());
         } else {
             disconnector.disconnect(failure.version(), clientId(), failure.reasonCode(), failure.message());
