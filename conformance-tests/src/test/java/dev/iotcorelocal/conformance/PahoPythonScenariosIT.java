@@ -1,0 +1,132 @@
+package dev.iotcorelocal.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Scenarios 1, 2, 3 and 5 with Eclipse Paho Python 1.6 (Debian's python3-paho-mqtt), the client
+ * of AWS's own sample scripts. Needs {@code /usr/bin/python3} with paho; CI installs it, and
+ * under CI a missing paho is a failure, not a skip.
+ */
+class PahoPythonScenariosIT {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static BrokerFixture broker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean pahoAvailable = Files.isExecutable(Path.of(PYTHON))
+                && new ProcessBuilder(PYTHON, "-c", "import paho.mqtt.client").start().waitFor() == 0;
+        if (System.getenv("CI") != null) {
+            assertThat(pahoAvailable).as("CI must provide python3-paho-mqtt (see .ci/run)").isTrue();
+        }
+        assumeTrue(pahoAvailable, "python3-paho-mqtt is not installed: apt-get install python3-paho-mqtt");
+        broker = BrokerFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void scenario1RequestResponse() throws Exception {
+        List<JsonNode> events = run("1");
+        assertAwsConnack(events.get(0));
+        List<JsonNode> messages = of(events, "message");
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).get("topic").asText()).isEqualTo("home07/main_door/lock");
+        assertThat(messages.get(0).at("/properties/ResponseTopic").asText()).isEqualTo("home07/main_door/status");
+        String correlation = new String(HexFormat.of().parseHex(messages.get(0).at("/properties/CorrelationData").asText()),
+                StandardCharsets.UTF_8);
+        assertThat(correlation).isEqualTo("{\"user_profile_id\": 4, \"request_id\": \"eb1bd30a-c7e6-42a4-9e00-d5baee89f65c\"}");
+        assertThat(messages.get(1).get("topic").asText()).isEqualTo("home07/main_door/status");
+        assertThat(messages.get(1).get("payload").asText()).isEqualTo("USER_IS_NOT_AUTHENTICATED");
+        assertThat(messages.get(1).at("/properties/CorrelationData").asText())
+                .isEqualTo(messages.get(0).at("/properties/CorrelationData").asText());
+    }
+
+    @Test
+    void scenario2UserProperties() throws Exception {
+        List<JsonNode> messages = of(run("2"), "message");
+        assertThat(messages).hasSize(3);
+        assertThat(messages.get(0).at("/properties/UserProperty").toString())
+                .isEqualTo("[[\"Content-Type\",\"text/plain\"],[\"Hardware-Revision\",\"brandX-rev1.17c\"]]");
+        assertThat(messages.get(1).at("/properties/UserProperty").toString())
+                .isEqualTo("[[\"Content-Type\",\"base64\"],[\"Hardware-Manufacturer\",\"brandX-rev8.2\"]]");
+        assertThat(messages.get(2).get("properties").has("UserProperty")).isFalse();
+    }
+
+    @Test
+    void scenario3TopicAliases() throws Exception {
+        List<JsonNode> events = run("3");
+        List<JsonNode> messages = of(events, "message");
+        assertThat(messages).extracting(m -> m.get("payload").asText()).containsExactly("23.4", "25.5", "22.2");
+        assertThat(messages).allSatisfy(m -> assertThat(m.get("topic").asText())
+                .isEqualTo("sensors/field/field001/equipments/a804e598-ee90-4f89-9cde-458f8fe9b980/temperature"));
+        assertThat(of(events, "still_connected").get(0).get("value").asBoolean()).isTrue();
+    }
+
+    @Test
+    void scenario5ReasonCodeOnServerDisconnect() throws Exception {
+        List<JsonNode> events = run("5");
+        List<JsonNode> disconnects = of(events, "disconnect");
+        assertThat(disconnects).hasSize(1);
+        assertThat(disconnects.get(0).get("rc").asInt()).isEqualTo(148);
+        assertThat(disconnects.get(0).at("/properties/ReasonString").asText())
+                .matches("DISCONNECT:Topic alias is out of range\\.:[0-9a-f-]{36}");
+        assertThat(of(events, "puback")).hasSize(1);
+    }
+
+    private static void assertAwsConnack(JsonNode connack) {
+        assertThat(connack.get("event").asText()).isEqualTo("connack");
+        assertThat(connack.get("rc").asInt()).isZero();
+        assertThat(connack.get("properties").toString()).isEqualTo("{\"SessionExpiryInterval\":0,\"ServerKeepAlive\":60,"
+                + "\"ReceiveMaximum\":100,\"TopicAliasMaximum\":8,\"MaximumQoS\":1,\"RetainAvailable\":1,"
+                + "\"MaximumPacketSize\":149504,\"WildcardSubscriptionAvailable\":1,\"SubscriptionIdentifierAvailable\":0,"
+                + "\"SharedSubscriptionAvailable\":1}");
+    }
+
+    private static List<JsonNode> run(String scenario) throws IOException, InterruptedException {
+        Path script = Path.of(System.getProperty("python.scripts", "src/test/python"), "aws_mqtt5_scenarios.py");
+        Process process = new ProcessBuilder(PYTHON, script.toString(), scenario, "--endpoint", "localhost",
+                "--port", String.valueOf(broker.mqttsPort()), "--certificates-path", broker.certificates().toString())
+                .redirectErrorStream(true).start();
+        boolean finished = process.waitFor(30, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        assertThat(finished).as("scenario %s finished; output:%n%s", scenario, output).isTrue();
+        assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("{")) {
+                events.add(JSON.readTree(line));
+            }
+        }
+        assertThat(events).as(output).last().satisfies(e -> assertThat(e.get("event").asText()).isEqualTo("done"));
+        return events;
+    }
+
+    private static List<JsonNode> of(List<JsonNode> events, String type) {
+        return events.stream().filter(e -> e.get("event").asText().equals(type)).toList();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.iotcorelocal.conformance;
+
+import dev.iotcorelocal.pki.DevPki;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Mutual TLS as AWS IoT Core requires it on 8883. */
+class TlsIT {
+    private static BrokerFixture broker;
+
+    @BeforeAll
+    static void start() {
+        broker = BrokerFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void acceptsTls12And13WithTheDevClientCertificateAndLocalhostHostnameChecks(String protocol) throws Exception {
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), broker.clientCert(), broker.clientKey(), "TLS")
+                .getSocketFactory().createSocket("localhost", broker.mqttsPort());
+        socket.setEnabledProtocols(new String[]{protocol});
+        javax.net.ssl.SSLParameters params = socket.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS"); // verify the host name like Paho and the AWS SDKs
+        socket.setSSLParameters(params);
+        socket.startHandshake();
+        assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
+        socket.close();
+    }
+
+    @Test
+    void refusesAClientWithoutACertificate() throws Exception {
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), null, null, "TLS")
+                .getSocketFactory().createSocket("localhost", broker.mqttsPort());
+        assertThatThrownBy(() -> {
+            socket.startHandshake();
+            // TLS 1.3 reports the missing certificate on the first read after the handshake
+            socket.getOutputStream().write(RawMqttClient.connect(5, "no-cert", 60, 2, ""));
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            throw new SSLException("closed without a CONNACK");
+        }).isInstanceOf(IOException.class);
+        socket.close();
+    }
+
+    @Test
+    void refusesACertificateFromAnotherCa(@TempDir Path otherPki) throws Exception {
+        new DevPki(otherPki).ensure(List.of());
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), otherPki.resolve(DevPki.CLIENT_CERT),
+                otherPki.resolve(DevPki.CLIENT_KEY), "TLS").getSocketFactory().createSocket("localhost", broker.mqttsPort());
+        assertThatThrownBy(() -> {
+            socket.startHandshake();
+            socket.getOutputStream().write(RawMqttClient.connect(5, "stranger", 60, 2, ""));
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            throw new SSLException("closed without a CONNACK");
+        }).isInstanceOf(IOException.class);
+        socket.close();
+    }
+}
