@@ -9,6 +9,7 @@ public record MqttConfig(@JsonProperty("maximum-packet-size") int maximumPacketS
                          @JsonProperty("receive-maximum") int receiveMaximum,
                          @JsonProperty("outbound-inflight-maximum") int outboundInflightMaximum,
                          @JsonProperty("topic-alias-maximum") int topicAliasMaximum,
+                         @JsonProperty("maximum-qos") int maximumQos,
                          @JsonProperty("keep-alive-min") int keepAliveMin,
                          @JsonProperty("keep-alive-max") int keepAliveMax,
                          @JsonProperty("hash-matches-parent") boolean hashMatchesParent,
@@ -31,6 +32,8 @@ public record MqttConfig(@JsonProperty("maximum-packet-size") int maximumPacketS
                 "mqtt.outbound-inflight-maximum must be 1..65535, was " + outboundInflightMaximum);
         require(topicAliasMaximum >= 0 && topicAliasMaximum <= 65_535,
                 "mqtt.topic-alias-maximum must be 0..65535, was " + topicAliasMaximum);
+        // QoS 2 needs the PUBREC/PUBREL/PUBCOMP flow, which the codec handles but the broker does not run yet.
+        require(maximumQos == 0 || maximumQos == 1, "mqtt.maximum-qos must be 0 or 1, was " + maximumQos);
         require(keepAliveMin >= 1 && keepAliveMin <= keepAliveMax && keepAliveMax <= 65_535,
                 "mqtt.keep-alive-min and keep-alive-max must satisfy 1 <= min <= max <= 65535, were "
                         + keepAliveMin + " and " + keepAliveMax);

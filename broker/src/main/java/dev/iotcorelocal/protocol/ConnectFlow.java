@@ -53,8 +53,8 @@ final class ConnectFlow {
             assigned = true;
         }
         Will will = connect.will();
-        if (will != null && will.qos() > 1) {
-            return refuse(connect, ReasonCode.QOS_NOT_SUPPORTED, "Will QoS 2 is not supported.");
+        if (will != null && will.qos() > context.mqtt().maximumQos()) {
+            return refuse(connect, ReasonCode.QOS_NOT_SUPPORTED, "Will QoS " + will.qos() + " is not supported.");
         }
         if (connect.authenticationMethod() != null) {
             return refuse(connect, ReasonCode.BAD_AUTHENTICATION_METHOD, "Enhanced authentication is not supported.");
@@ -94,7 +94,7 @@ final class ConnectFlow {
             case AWS -> 0L;
             case SPEC -> grantedExpiry < requestedExpiry ? grantedExpiry : null;
         };
-        return new Connack(sessionPresent, ReasonCode.SUCCESS, sessionExpiry, mqtt.receiveMaximum(), 1, true,
+        return new Connack(sessionPresent, ReasonCode.SUCCESS, sessionExpiry, mqtt.receiveMaximum(), mqtt.maximumQos(), true,
                 (long) mqtt.maximumPacketSize(), assignedClientId, mqtt.topicAliasMaximum(), null, List.of(),
                 true, false, true, keepAliveSeconds);
     }

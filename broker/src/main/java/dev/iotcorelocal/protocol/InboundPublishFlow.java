@@ -42,8 +42,8 @@ final class InboundPublishFlow {
     }
 
     void onPublish(Publish publish) {
-        if (publish.qos() > 1) {
-            connection.disconnect(ReasonCode.QOS_NOT_SUPPORTED, "QoS 2 is not supported.");
+        if (publish.qos() > context.mqtt().maximumQos()) {
+            connection.disconnect(ReasonCode.QOS_NOT_SUPPORTED, "QoS " + publish.qos() + " is not supported.");
             return;
         }
         String topic = resolveTopic(publish);

@@ -21,12 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SUBSCRIBE and UNSUBSCRIBE. QoS 2 requests are granted QoS 1 (AWS's Maximum QoS); retained
+ * SUBSCRIBE and UNSUBSCRIBE. Requests above the Maximum QoS are granted it (AWS: QoS 2 gets 1); retained
  * messages go only to a new subscription whose filter equals their topic, as on AWS IoT Core.
  */
 final class SubscribeFlow {
     private static final Logger LOG = LoggerFactory.getLogger(SubscribeFlow.class);
-    private static final int MAXIMUM_QOS = 1;
 
     private final Channel channel;
     private final ProtocolContext context;
@@ -72,7 +71,7 @@ final class SubscribeFlow {
                 reasons.add(refused(request, ReasonCode.NOT_AUTHORIZED));
                 continue;
             }
-            int qos = Math.min(request.qos(), MAXIMUM_QOS);
+            int qos = Math.min(request.qos(), context.mqtt().maximumQos());
             Subscription subscription = new Subscription(session.clientId(), filter, qos, request.noLocal(),
                     request.retainAsPublished(), request.retainHandling());
             boolean existed = session.removeSubscription(subscription.key()) != null;

@@ -92,13 +92,13 @@ class ConnectionLifecycleIT {
 
     static MqttConfig keepAliveMin(MqttConfig m, int min) {
         return new MqttConfig(m.maximumPacketSize(), m.receiveMaximum(), m.outboundInflightMaximum(),
-                m.topicAliasMaximum(), min, m.keepAliveMax(), m.hashMatchesParent(), m.connackSessionExpiry(),
+                m.topicAliasMaximum(), m.maximumQos(), min, m.keepAliveMax(), m.hashMatchesParent(), m.connackSessionExpiry(),
                 m.connectTimeoutSeconds());
     }
 
     static MqttConfig connectTimeout(MqttConfig m, int seconds) {
         return new MqttConfig(m.maximumPacketSize(), m.receiveMaximum(), m.outboundInflightMaximum(),
-                m.topicAliasMaximum(), m.keepAliveMin(), m.keepAliveMax(), m.hashMatchesParent(), m.connackSessionExpiry(),
+                m.topicAliasMaximum(), m.maximumQos(), m.keepAliveMin(), m.keepAliveMax(), m.hashMatchesParent(), m.connackSessionExpiry(),
                 seconds);
     }
 }
