@@ -1,8 +1,7 @@
 package dev.iotcorelocal.conformance;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
@@ -38,17 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly as its samples build clients for AWS IoT Core, with only the endpoint and port changed.
  */
 class AwsIotDeviceSdkIT {
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void start() {
-        broker = BrokerFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
 
     @Test
     void mqtt5ClientConnectsSubscribesPublishesQos1WithUserPropertiesAndReceives() throws Exception {

@@ -4,6 +4,9 @@ import dev.iotcorelocal.app.Broker;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.config.ListenerConfig;
 import dev.iotcorelocal.config.TlsConfig;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,16 +15,23 @@ import java.util.function.UnaryOperator;
 
 /**
  * An embedded broker on free loopback ports with its own dev PKI, as a user would start one in
- * a JUnit test. The certificates folder is shared by all test classes: generating RSA keys is
- * the slowest part of starting.
+ * a JUnit test: either one per test class ({@code @RegisterExtension static final BrokerFixture
+ * broker = BrokerFixture.perClass();}) or started by hand with {@link #start}. The certificates
+ * folder is shared by all test classes: generating RSA keys is the slowest part of starting.
  */
-final class BrokerFixture implements AutoCloseable {
+final class BrokerFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final Path CERTIFICATES = sharedCertificates();
 
-    private final Broker broker;
+    private final UnaryOperator<BrokerConfig> customizer;
+    private Broker broker;
 
-    private BrokerFixture(Broker broker) {
-        this.broker = broker;
+    private BrokerFixture(UnaryOperator<BrokerConfig> customizer) {
+        this.customizer = customizer;
+    }
+
+    /** A broker started before the test class's first test and stopped after its last. */
+    static BrokerFixture perClass() {
+        return new BrokerFixture(UnaryOperator.identity());
     }
 
     static BrokerFixture start() {
@@ -29,10 +39,26 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     static BrokerFixture start(UnaryOperator<BrokerConfig> customizer) {
+        BrokerFixture fixture = new BrokerFixture(customizer);
+        fixture.startBroker();
+        return fixture;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startBroker();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void startBroker() {
         BrokerConfig config = BrokerConfig.defaults()
                 .withListeners(new ListenerConfig("127.0.0.1", 0, 0, true))
                 .withTls(new TlsConfig(CERTIFICATES.toString(), java.util.List.of()));
-        return new BrokerFixture(Broker.start(customizer.apply(config)));
+        broker = Broker.start(customizer.apply(config));
     }
 
     int mqttsPort() {

@@ -4,9 +4,8 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckRestrictions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -14,17 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CONNACK every AWS IoT Core MQTT 5 connection gets (profile section 0). */
 class ConnackIT {
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void start() {
-        broker = BrokerFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
 
     @Test
     void connackCarriesExactlyAwsPropertySetOverMutualTls() throws Exception {

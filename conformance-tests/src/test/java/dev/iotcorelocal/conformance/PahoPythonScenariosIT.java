@@ -2,9 +2,9 @@ package dev.iotcorelocal.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PahoPythonScenariosIT {
     private static final String PYTHON = "/usr/bin/python3";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static BrokerFixture broker;
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,14 +37,6 @@ class PahoPythonScenariosIT {
             assertThat(pahoAvailable).as("CI must provide python3-paho-mqtt (see .ci/run)").isTrue();
         }
         assumeTrue(pahoAvailable, "python3-paho-mqtt is not installed: apt-get install python3-paho-mqtt");
-        broker = BrokerFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Test

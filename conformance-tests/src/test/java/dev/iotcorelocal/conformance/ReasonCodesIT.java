@@ -1,8 +1,7 @@
 package dev.iotcorelocal.conformance;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 
@@ -14,17 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReasonCodesIT {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void start() {
-        broker = BrokerFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
 
     @Test
     void scenario5TopicAliasAboveMaximumGetsDisconnect0x94WithAwsReasonString() throws Exception {

@@ -5,9 +5,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,17 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioHiveMqIT {
     private static final byte[] CORRELATION = "{\"user_profile_id\": 4, \"request_id\": \"eb1bd30a-c7e6-42a4-9e00-d5baee89f65c\"}"
             .getBytes(StandardCharsets.UTF_8);
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void start() {
-        broker = BrokerFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
 
     @Test
     void scenario1RequestResponseKeepsResponseTopicAndCorrelationData() throws Exception {

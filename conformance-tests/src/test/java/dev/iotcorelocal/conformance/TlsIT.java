@@ -1,9 +1,8 @@
 package dev.iotcorelocal.conformance;
 
 import dev.iotcorelocal.pki.DevPki;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,17 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Mutual TLS as AWS IoT Core requires it on 8883. */
 class TlsIT {
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void start() {
-        broker = BrokerFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
 
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})

@@ -4,9 +4,8 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -16,17 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Scenario 3: a publisher sets topic alias 1 once, then publishes with an empty topic. */
 class TopicAliasIT {
     private static final String TOPIC = "sensors/field/field001/equipments/a804e598-ee90-4f89-9cde-458f8fe9b980/temperature";
-    private static BrokerFixture broker;
-
-    @BeforeAll
-    static void start() {
-        broker = BrokerFixture.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
-    }
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
 
     @Test
     void scenario3AliasedPublishesArriveUnderTheFullTopic() throws Exception {

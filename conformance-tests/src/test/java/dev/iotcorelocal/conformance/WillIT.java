@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Will messages: published on abnormal disconnect, not on a normal DISCONNECT, honouring Will Delay. */
 class WillIT {
-    private static BrokerFixture broker;
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
     private static Mqtt5BlockingClient watcher;
 
     @BeforeAll
     static void start() {
-        broker = BrokerFixture.start();
         watcher = Clients.v5(broker, "will-watcher");
         watcher.connect();
         watcher.subscribeWith().topicFilter("wills/#").qos(MqttQos.AT_LEAST_ONCE).send();
@@ -30,7 +31,6 @@ class WillIT {
     @AfterAll
     static void stop() {
         watcher.disconnect();
-        broker.close();
     }
 
     @Test
