@@ -1,6 +1,7 @@
 package dev.iotcorelocal.app;
 
 import dev.iotcorelocal.config.BrokerConfig;
+import dev.iotcorelocal.session.ExpiryScheduler;
 import dev.iotcorelocal.transport.MqttServer;
 
 import java.nio.file.Path;
@@ -33,12 +34,21 @@ public final class Broker implements AutoCloseable {
 
     /** Starts a broker; generates missing dev PKI files first. Fails with a clear message on bad config or busy ports. */
     public static Broker start(BrokerConfig config) {
-        return BrokerAssembly.start(config, Clock.systemUTC());
+        return BrokerAssembly.start(config, Clock.systemUTC(), null);
     }
 
-    /** As {@link #start(BrokerConfig)}, with the clock that message and session expiry are measured with. */
+    /** As {@link #start(BrokerConfig)}, with the clock that message expiry is measured with. */
     public static Broker start(BrokerConfig config, Clock clock) {
-        return BrokerAssembly.start(config, clock);
+        return BrokerAssembly.start(config, clock, null);
+    }
+
+    /**
+     * As {@link #start(BrokerConfig)}, with the clock message expiry is measured with and the
+     * scheduler that runs session expiry and delayed Wills: tests pass a manual pair to move time
+     * forward without waiting. The caller owns the scheduler.
+     */
+    public static Broker start(BrokerConfig config, Clock clock, ExpiryScheduler scheduler) {
+        return BrokerAssembly.start(config, clock, scheduler);
     }
 
     /** The mutual-TLS port actually bound. */

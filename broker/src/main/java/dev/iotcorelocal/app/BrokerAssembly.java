@@ -11,6 +11,7 @@ import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.routing.TrieSubscriptionIndex;
 import dev.iotcorelocal.session.ExecutorExpiryScheduler;
+import dev.iotcorelocal.session.ExpiryScheduler;
 import dev.iotcorelocal.session.InMemorySessionStore;
 import dev.iotcorelocal.session.SessionRegistry;
 import dev.iotcorelocal.transport.MqttServer;
@@ -32,12 +33,15 @@ final class BrokerAssembly {
     private BrokerAssembly() {
     }
 
-    static Broker start(BrokerConfig config, Clock clock) {
+    /** @param givenScheduler null to create (and own) a real-time one */
+    static Broker start(BrokerConfig config, Clock clock, ExpiryScheduler givenScheduler) {
         Path certificates = Path.of(config.tls().certificatesDir()).toAbsolutePath().normalize();
         SslContext tls = prepareTls(certificates, config.tls().extraServerNames());
 
         SubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
-        ExecutorExpiryScheduler scheduler = new ExecutorExpiryScheduler();
+        ExecutorExpiryScheduler ownScheduler = givenScheduler == null ? new ExecutorExpiryScheduler() : null;
+        ExpiryScheduler scheduler = givenScheduler == null ? ownScheduler : givenScheduler;
+        AutoCloseable closeScheduler = ownScheduler == null ? () -> { } : ownScheduler;
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, scheduler,
                 config.sessions().queueCapacity());
         Authorizer authorizer = new AllowAllAuthorizer();
@@ -49,10 +53,12 @@ final class BrokerAssembly {
         try {
             int mqttsPort = bind(server, config, config.listeners().mqttsPort(), tls);
             int mqttPort = config.listeners().mqttEnabled() ? bind(server, config, config.listeners().mqttPort(), null) : -1;
-            return new Broker(server, scheduler, mqttsPort, mqttPort, certificates);
+            return new Broker(server, closeScheduler, mqttsPort, mqttPort, certificates);
         } catch (RuntimeException e) {
             server.close();
-            scheduler.close();
+            if (ownScheduler != null) {
+                ownScheduler.close();
+            }
             throw e;
         }
     }

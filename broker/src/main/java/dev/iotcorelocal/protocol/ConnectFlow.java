@@ -64,7 +64,8 @@ final class ConnectFlow {
         }
         MqttConfig mqtt = context.mqtt();
         long maxExpiry = context.sessions().maximumSessionExpiry();
-        long requestedExpiry = version.isV5() ? connect.sessionExpiryInterval() : (connect.cleanStart() ? 0 : maxExpiry);
+        long requestedExpiry = version.isV5() ? connect.sessionExpiryInterval()
+                : (connect.cleanStart() ? 0 : context.sessions().mqtt311SessionExpiry());
         long expiry = Math.min(requestedExpiry, maxExpiry);
         int keepAliveSeconds = mqtt.clampKeepAlive(connect.keepAlive());
 
@@ -76,7 +77,10 @@ final class ConnectFlow {
         LOG.debug("Client '{}' connected from {} (MQTT {}, session present {})", clientId, channel.remoteAddress(),
                 version, attachment.sessionPresent());
 
-        OutboundFlow outbound = new OutboundFlow(channel, attachment.session(), version, connect, mqtt, context.clock());
+        ReplayPacer pacer = attachment.sessionPresent()
+                ? ReplayPacer.forResume(context.sessions().resumeReplayRate(), attachment.session().queuedCount()) : null;
+        OutboundFlow outbound = new OutboundFlow(channel, attachment.session(), connection, version, connect, mqtt,
+                context.clock(), pacer);
         InboundPublishFlow inbound = new InboundPublishFlow(channel, context, connection, identity, clientId, version);
         SubscribeFlow subscriptions = new SubscribeFlow(channel, context, connection, identity, attachment.session(),
                 version);

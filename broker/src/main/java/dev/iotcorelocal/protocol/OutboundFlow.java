@@ -9,6 +9,7 @@ import dev.iotcorelocal.packet.MqttVersion;
 import dev.iotcorelocal.packet.Publish;
 import dev.iotcorelocal.packet.PublishProperties;
 import dev.iotcorelocal.session.Session;
+import dev.iotcorelocal.session.SessionOwner;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +17,17 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Messages to the client: drains the session queue while the socket is writable and the
  * in-flight window (the client's Receive Maximum, capped by AWS's 100) has room; skips expired
  * messages and ones over the client's Maximum Packet Size; one flush per drain.
+ *
+ * <p>Draining holds the session's monitor and first checks that this connection still owns the
+ * session: at a takeover the old connection's loop may still be draining while the new one
+ * resumes, and the queue and in-flight table have one consumer at a time. The lock is taken
+ * once per drain, not per message, and is uncontended except at a takeover.
  */
 final class OutboundFlow {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundFlow.class);
@@ -31,10 +38,15 @@ final class OutboundFlow {
     private final long clientMaxPacketSize;
     private final int window;
     private final Clock clock;
+    private final SessionOwner owner;
+    private final ReplayPacer pacer;
 
-    OutboundFlow(Channel channel, Session session, MqttVersion version, Connect connect, MqttConfig mqtt, Clock clock) {
+    OutboundFlow(Channel channel, Session session, SessionOwner owner, MqttVersion version, Connect connect,
+                 MqttConfig mqtt, Clock clock, ReplayPacer pacer) {
         this.channel = channel;
         this.session = session;
+        this.owner = owner;
+        this.pacer = pacer;
         this.version = version;
         this.clientMaxPacketSize = connect.maximumPacketSize();
         this.window = Math.min(connect.receiveMaximum(), mqtt.outboundInflightMaximum());
@@ -43,18 +55,29 @@ final class OutboundFlow {
 
     /** Re-sends the resumed session's unacknowledged messages, with DUP set and their packet ids. */
     void resumeInflight() {
-        Map<Integer, Delivery> inflight = session.inflight();
-        if (inflight.isEmpty()) {
-            return;
+        synchronized (session) {
+            Map<Integer, Delivery> inflight = session.inflight();
+            if (inflight.isEmpty() || session.owner() != owner) {
+                return;
+            }
+            long now = clock.millis();
+            inflight.entrySet().removeIf(e -> e.getValue().message().isExpired(now));
+            for (Map.Entry<Integer, Delivery> e : inflight.entrySet()) {
+                channel.write(toPublish(e.getValue(), e.getKey(), true, now), channel.voidPromise());
+            }
+            channel.flush();
         }
-        long now = clock.millis();
-        for (Map.Entry<Integer, Delivery> e : inflight.entrySet()) {
-            channel.write(toPublish(e.getValue(), e.getKey(), true, now), channel.voidPromise());
-        }
-        channel.flush();
     }
 
     void drain() {
+        synchronized (session) {
+            if (session.owner() == owner) {
+                drainOwned();
+            }
+        }
+    }
+
+    private void drainOwned() {
         session.drainStarted();
         Map<Integer, Delivery> inflight = session.inflight();
         long now = clock.millis();
@@ -62,6 +85,10 @@ final class OutboundFlow {
         while (channel.isWritable()) {
             Delivery next = session.peek();
             if (next == null || (next.qos() > 0 && inflight.size() >= window)) {
+                break;
+            }
+            if (pacer != null && !pacer.tryAcquire(now)) {
+                channel.eventLoop().schedule(this::drain, pacer.millisUntilNextWindow(now), TimeUnit.MILLISECONDS);
                 break;
             }
             session.poll();
@@ -88,7 +115,11 @@ final class OutboundFlow {
     }
 
     void onPuback(int packetId) {
-        if (session.inflight().remove(packetId) != null) {
+        boolean freed;
+        synchronized (session) {
+            freed = session.owner() == owner && session.inflight().remove(packetId) != null;
+        }
+        if (freed) {
             drain();
         }
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +32,8 @@ public final class Session {
     private final MpscChunkedArrayQueue<Delivery> queue;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int queueCapacity;
     private final Map<Integer, Delivery> inflight = new LinkedHashMap<>();
     private volatile long expiryInterval;
     private volatile SessionOwner owner;
@@ -43,6 +46,8 @@ public final class Session {
         this.clientId = clientId;
         this.version = version;
         this.expiryInterval = expiryInterval;
+        this.queueCapacity = queueCapacity;
+        // jctools rounds capacities up to a power of two; the exact bound is kept by 'queued'.
         this.queue = new MpscChunkedArrayQueue<>(Math.min(64, Math.max(2, queueCapacity)), Math.max(4, queueCapacity));
     }
 
@@ -75,10 +80,11 @@ public final class Session {
      * the queue is full: the message is dropped for this session, counted, and logged once.
      */
     public boolean offer(Delivery delivery) {
-        if (!queue.offer(delivery)) {
+        if (queued.incrementAndGet() > queueCapacity || !queue.offer(delivery)) {
+            queued.decrementAndGet();
             if (dropped.getAndIncrement() == 0) {
                 LOG.warn("Session queue of client '{}' is full ({} messages): dropping new messages for it",
-                        clientId, queue.capacity());
+                        clientId, queueCapacity);
             }
             return false;
         }
@@ -96,7 +102,11 @@ public final class Session {
 
     /** Owner only. */
     public Delivery poll() {
-        return queue.relaxedPoll();
+        Delivery delivery = queue.relaxedPoll();
+        if (delivery != null) {
+            queued.decrementAndGet();
+        }
+        return delivery;
     }
 
     /** Owner only: called when a drain starts, so that later offers wake it again. */
@@ -106,6 +116,10 @@ public final class Session {
 
     public boolean hasQueued() {
         return !queue.isEmpty();
+    }
+
+    public int queuedCount() {
+        return queued.get();
     }
 
     public long droppedCount() {
