@@ -2,6 +2,8 @@ package dev.iotcorelocal.app;
 
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.session.ExpiryScheduler;
+import dev.iotcorelocal.session.Session;
+import dev.iotcorelocal.session.SessionRegistry;
 import dev.iotcorelocal.transport.MqttServer;
 
 import java.nio.file.Path;
@@ -18,14 +20,17 @@ import java.time.Clock;
  */
 public final class Broker implements AutoCloseable {
     private final MqttServer server;
+    private final SessionRegistry sessions;
     private final AutoCloseable scheduler;
     private final int mqttsPort;
     private final int mqttPort;
     private final Path certificatesDir;
     private boolean stopped;
 
-    Broker(MqttServer server, AutoCloseable scheduler, int mqttsPort, int mqttPort, Path certificatesDir) {
+    Broker(MqttServer server, SessionRegistry sessions, AutoCloseable scheduler, int mqttsPort, int mqttPort,
+           Path certificatesDir) {
         this.server = server;
+        this.sessions = sessions;
         this.scheduler = scheduler;
         this.mqttsPort = mqttsPort;
         this.mqttPort = mqttPort;
@@ -67,6 +72,17 @@ public final class Broker implements AutoCloseable {
 
     public int connectionCount() {
         return server.connectionCount();
+    }
+
+    /** Whether a connection currently holds this client's session (false once its disconnect is processed). */
+    public boolean isOnline(String clientId) {
+        Session session = sessions.get(clientId);
+        return session != null && session.isOnline();
+    }
+
+    /** Whether the broker keeps a session for this client ID, online or not. */
+    public boolean hasSession(String clientId) {
+        return sessions.get(clientId) != null;
     }
 
     public synchronized void stop() {

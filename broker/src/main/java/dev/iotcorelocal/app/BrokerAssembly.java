@@ -53,7 +53,7 @@ final class BrokerAssembly {
         try {
             int mqttsPort = bind(server, config, config.listeners().mqttsPort(), tls);
             int mqttPort = config.listeners().mqttEnabled() ? bind(server, config, config.listeners().mqttPort(), null) : -1;
-            return new Broker(server, closeScheduler, mqttsPort, mqttPort, certificates);
+            return new Broker(server, registry, closeScheduler, mqttsPort, mqttPort, certificates);
         } catch (RuntimeException e) {
             server.close();
             if (ownScheduler != null) {

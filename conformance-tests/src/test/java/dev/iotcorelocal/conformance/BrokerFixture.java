@@ -4,6 +4,7 @@ import dev.iotcorelocal.app.Broker;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.config.ListenerConfig;
 import dev.iotcorelocal.config.TlsConfig;
+import dev.iotcorelocal.session.ManualTime;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,15 +25,22 @@ final class BrokerFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
     private static final Path CERTIFICATES = sharedCertificates();
 
     private final UnaryOperator<BrokerConfig> customizer;
+    private final ManualTime time;
     private Broker broker;
 
-    private BrokerFixture(UnaryOperator<BrokerConfig> customizer) {
+    private BrokerFixture(UnaryOperator<BrokerConfig> customizer, ManualTime time) {
         this.customizer = customizer;
+        this.time = time;
     }
 
     /** A broker started before the test class's first test and stopped after its last. */
     static BrokerFixture perClass() {
-        return new BrokerFixture(UnaryOperator.identity());
+        return new BrokerFixture(UnaryOperator.identity(), null);
+    }
+
+    /** A per-class broker whose clock and expiry timers move only through {@link #time()}. */
+    static BrokerFixture perClassWithManualTime(UnaryOperator<BrokerConfig> customizer) {
+        return new BrokerFixture(customizer, new ManualTime(Instant.parse("2026-01-01T00:00:00Z")));
     }
 
     static BrokerFixture start() {
@@ -39,7 +48,7 @@ final class BrokerFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
     }
 
     static BrokerFixture start(UnaryOperator<BrokerConfig> customizer) {
-        BrokerFixture fixture = new BrokerFixture(customizer);
+        BrokerFixture fixture = new BrokerFixture(customizer, null);
         fixture.startBroker();
         return fixture;
     }
@@ -58,7 +67,15 @@ final class BrokerFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
         BrokerConfig config = BrokerConfig.defaults()
                 .withListeners(new ListenerConfig("127.0.0.1", 0, 0, true))
                 .withTls(new TlsConfig(CERTIFICATES.toString(), java.util.List.of()));
-        broker = Broker.start(customizer.apply(config));
+        BrokerConfig effective = customizer.apply(config);
+        broker = time == null ? Broker.start(effective) : Broker.start(effective, time.clock(), time);
+    }
+
+    ManualTime time() {
+        if (time == null) {
+            throw new IllegalStateException("this fixture runs on real time");
+        }
+        return time;
     }
 
     int mqttsPort() {

@@ -82,6 +82,20 @@ final class RawMqttClient implements AutoCloseable {
         }
     }
 
+    /** True when nothing arrives for {@code millis} (the connection may stay open). */
+    boolean nothingArrivesWithin(int millis) throws IOException {
+        int previous = socket.getSoTimeout();
+        socket.setSoTimeout(millis);
+        try {
+            read();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } finally {
+            socket.setSoTimeout(previous);
+        }
+    }
+
     /** True when the broker closed the connection (EOF) within the socket timeout. */
     boolean closedByBroker() throws IOException {
         try {
@@ -132,6 +146,19 @@ final class RawMqttClient implements AutoCloseable {
         }
         body.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
         return packet(0x30 | (qos << 1), body.toByteArray());
+    }
+
+    /** SUBSCRIBE with one filter; MQTT 5 form (empty properties) unless {@code v311}. */
+    static byte[] subscribe(boolean v311, int packetId, String filter, int options) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(packetId >> 8);
+        body.write(packetId & 0xFF);
+        if (!v311) {
+            body.write(0);
+        }
+        writeString(body, filter);
+        body.write(options);
+        return packet(0x82, body.toByteArray());
     }
 
     static byte[] packet(int firstByte, byte[] body) {
