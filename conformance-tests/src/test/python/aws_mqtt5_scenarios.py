@@ -8,6 +8,7 @@ asserts on them. Usage:
 """
 import argparse
 import json
+import os
 import ssl
 import sys
 import threading
@@ -72,8 +73,13 @@ class Device:
         emit("disconnect", rc=rc.value if hasattr(rc, "value") else rc, properties=props_json(properties))
         self.disconnected.set()
 
-    def connect(self):
-        self.client.connect(self.args.endpoint, self.args.port, keepalive=60, clean_start=True)
+    def connect(self, clean_start=True, session_expiry=None):
+        properties = None
+        if session_expiry is not None:
+            properties = Properties(PacketTypes.CONNECT)
+            properties.SessionExpiryInterval = session_expiry
+        self.client.connect(self.args.endpoint, self.args.port, keepalive=60, clean_start=clean_start,
+                            properties=properties)
         self.client.loop_start()
         if not self.connected.wait(TIMEOUT):
             emit("error", text="no CONNACK")
@@ -162,14 +168,54 @@ def scenario5(args):
     device.client.loop_stop()
 
 
+# Scenario 4 runs as steps, so that the test controls the broker's clock between them.
+
+def scenario4_subscribe(args):
+    """Connects persistently, subscribes vehicle/# at QoS 1, then dies: no DISCONNECT."""
+    device = Device(args, "TestThing04-Sub")
+    device.connect(clean_start=False, session_expiry=args.session_expiry)
+    device.subscribe("vehicle/#", qos=1)
+    emit("killed")
+    os._exit(0)
+
+
+def scenario4_publish(args):
+    device = Device(args, "TestThing04-Pub")
+    device.connect()
+    properties = Properties(PacketTypes.PUBLISH)
+    properties.MessageExpiryInterval = args.expiry
+    info = device.client.publish(args.topic, args.payload, qos=1, properties=properties)
+    info.wait_for_publish(TIMEOUT)
+    device.stop()
+
+
+def scenario4_resume(args):
+    device = Device(args, "TestThing04-Sub")
+    device.connect(clean_start=False, session_expiry=args.session_expiry)
+    if args.expect > 0:
+        device.wait_messages(args.expect)
+    else:
+        time.sleep(1.0)  # give a wrongly kept message the chance to arrive
+    device.stop()
+
+
+STEPS = {"1": scenario1, "2": scenario2, "3": scenario3, "5": scenario5,
+         "4-subscribe": scenario4_subscribe, "4-publish": scenario4_publish, "4-resume": scenario4_resume}
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("scenario", choices=["1", "2", "3", "5"])
+    parser.add_argument("scenario", choices=sorted(STEPS))
     parser.add_argument("--endpoint", default="localhost")
     parser.add_argument("--port", type=int, default=8883)
     parser.add_argument("--certificates-path", required=True)
+    parser.add_argument("--session-expiry", type=int, default=300)
+    parser.add_argument("--topic")
+    parser.add_argument("--payload")
+    parser.add_argument("--expiry", type=int)
+    parser.add_argument("--expect", type=int, default=0)
     args = parser.parse_args()
-    {"1": scenario1, "2": scenario2, "3": scenario3, "5": scenario5}[args.scenario](args)
+    STEPS[args.scenario](args)
     emit("done")
 
 

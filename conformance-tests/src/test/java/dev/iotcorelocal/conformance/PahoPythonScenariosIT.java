@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Scenarios 1, 2, 3 and 5 with Eclipse Paho Python 1.6 (Debian's python3-paho-mqtt), the client
+ * The five scenarios with Eclipse Paho Python 1.6 (Debian's python3-paho-mqtt), the client
  * of AWS's own sample scripts. Needs {@code /usr/bin/python3} with paho; CI installs it, and
  * under CI a missing paho is a failure, not a skip.
  */
@@ -27,7 +27,7 @@ class PahoPythonScenariosIT {
     private static final String PYTHON = "/usr/bin/python3";
     private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    static final BrokerFixture broker = BrokerFixture.perClassWithManualTime(c -> c);
 
     @BeforeAll
     static void start() throws Exception {
@@ -88,6 +88,51 @@ class PahoPythonScenariosIT {
         assertThat(of(events, "puback")).hasSize(1);
     }
 
+    @Test
+    void scenario4SessionAndMessageExpiryAcrossThreeRuns() throws Exception {
+        // Run 1: back within seconds: both messages, with their remaining expiry.
+        run("4-subscribe", "--session-expiry", "300");
+        awaitOffline();
+        run("4-publish", "--topic", "vehicle/driver_door/lock", "--payload", "UNLOCK", "--expiry", "10");
+        advance(1);
+        run("4-publish", "--topic", "vehicle/air_conditioner/set", "--payload", "PRE_HEAT", "--expiry", "120");
+        advance(3);
+        List<JsonNode> resumed = run("4-resume", "--session-expiry", "300", "--expect", "2");
+        assertThat(resumed.get(0).get("session_present").asInt()).isEqualTo(1);
+        assertThat(of(resumed, "message")).extracting(m -> m.get("payload").asText() + "/" + m.get("qos").asInt() + "/"
+                + m.at("/properties/MessageExpiryInterval").asInt()).containsExactlyInAnyOrder("UNLOCK/1/6", "PRE_HEAT/1/117");
+        awaitOffline();
+
+        // Run 2: back after 15 s: the 10 s message expired in the queue.
+        run("4-publish", "--topic", "vehicle/driver_door/lock", "--payload", "UNLOCK", "--expiry", "10");
+        advance(1);
+        run("4-publish", "--topic", "vehicle/air_conditioner/set", "--payload", "PRE_HEAT", "--expiry", "120");
+        advance(14);
+        resumed = run("4-resume", "--session-expiry", "300", "--expect", "1");
+        assertThat(resumed.get(0).get("session_present").asInt()).isEqualTo(1);
+        assertThat(of(resumed, "message")).extracting(m -> m.get("payload").asText()).containsExactly("PRE_HEAT");
+        awaitOffline();
+
+        // Run 3: session expiry 10, back after 15 s: no session, nothing.
+        run("4-subscribe", "--session-expiry", "10");
+        awaitOffline();
+        run("4-publish", "--topic", "vehicle/driver_door/lock", "--payload", "UNLOCK", "--expiry", "10");
+        run("4-publish", "--topic", "vehicle/air_conditioner/set", "--payload", "PRE_HEAT", "--expiry", "120");
+        advance(15);
+        resumed = run("4-resume", "--session-expiry", "10", "--expect", "0");
+        assertThat(resumed.get(0).get("session_present").asInt()).isZero();
+        assertThat(of(resumed, "message")).isEmpty();
+    }
+
+    private static void advance(int seconds) {
+        broker.time().advance(java.time.Duration.ofSeconds(seconds));
+    }
+
+    private static void awaitOffline() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> !broker.broker().isOnline("TestThing04-Sub"));
+    }
+
     private static void assertAwsConnack(JsonNode connack) {
         assertThat(connack.get("event").asText()).isEqualTo("connack");
         assertThat(connack.get("rc").asInt()).isZero();
@@ -97,11 +142,12 @@ class PahoPythonScenariosIT {
                 + "\"SharedSubscriptionAvailable\":1}");
     }
 
-    private static List<JsonNode> run(String scenario) throws IOException, InterruptedException {
+    private static List<JsonNode> run(String scenario, String... options) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("python.scripts", "src/test/python"), "aws_mqtt5_scenarios.py");
-        Process process = new ProcessBuilder(PYTHON, script.toString(), scenario, "--endpoint", "localhost",
-                "--port", String.valueOf(broker.mqttsPort()), "--certificates-path", broker.certificates().toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), scenario, "--endpoint", "localhost",
+                "--port", String.valueOf(broker.mqttsPort()), "--certificates-path", broker.certificates().toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean finished = process.waitFor(30, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!finished) {
@@ -115,7 +161,8 @@ class PahoPythonScenariosIT {
                 events.add(JSON.readTree(line));
             }
         }
-        assertThat(events).as(output).last().satisfies(e -> assertThat(e.get("event").asText()).isEqualTo("done"));
+        String last = scenario.equals("4-subscribe") ? "killed" : "done";
+        assertThat(events).as(output).last().satisfies(e -> assertThat(e.get("event").asText()).isEqualTo(last));
         return events;
     }
 
