@@ -8,7 +8,8 @@ package dev.iotcorelocal.protocol;
 final class ReplayPacer {
     private final int perSecond;
     private int remainingBacklog;
-    private long windowStart = Long.MIN_VALUE;
+    private long windowStart;
+    private boolean windowOpen;
     private int usedInWindow;
 
     ReplayPacer(int perSecond, int backlog) {
@@ -25,7 +26,8 @@ final class ReplayPacer {
         if (remainingBacklog <= 0) {
             return true;
         }
-        if (nowMillis - windowStart >= 1000) {
+        if (!windowOpen || nowMillis - windowStart >= 1000) {
+            windowOpen = true;
             windowStart = nowMillis;
             usedInWindow = 0;
         }
