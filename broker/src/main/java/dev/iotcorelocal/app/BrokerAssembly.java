@@ -3,7 +3,9 @@ package dev.iotcorelocal.app;
 import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.config.BrokerConfig;
+import dev.iotcorelocal.config.ConfigLoader;
 import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.limits.ConnectRateLimiter;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.pki.DevPki;
 import dev.iotcorelocal.protocol.ProtocolContext;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Every {@code new} of the broker in one place: constructor wiring, no framework. */
 final class BrokerAssembly {
@@ -35,6 +38,8 @@ final class BrokerAssembly {
 
     /** @param givenScheduler null to create (and own) a real-time one */
     static Broker start(BrokerConfig config, Clock clock, ExpiryScheduler givenScheduler) {
+        LOG.info("Starting iotcore-local with this effective configuration:\n{}",
+                ConfigLoader.toYaml(config).lines().map(line -> "    " + line).collect(Collectors.joining("\n")));
         Path certificates = Path.of(config.tls().certificatesDir()).toAbsolutePath().normalize();
         SslContext tls = prepareTls(certificates, config.tls().extraServerNames());
 
@@ -46,10 +51,12 @@ final class BrokerAssembly {
                 config.sessions().queueCapacity());
         Authorizer authorizer = new AllowAllAuthorizer();
         Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer);
-        ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), registry, router, index,
-                authorizer, clock);
+        ConnectRateLimiter connectRateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(),
+                config.limits().connectBurst());
+        ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router,
+                index, authorizer, connectRateLimiter, clock);
 
-        MqttServer server = new MqttServer(context, config.transport());
+        MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());
         try {
             int mqttsPort = bind(server, config, config.listeners().mqttsPort(), tls);
             int mqttPort = config.listeners().mqttEnabled() ? bind(server, config, config.listeners().mqttPort(), null) : -1;

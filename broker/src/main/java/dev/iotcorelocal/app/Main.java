@@ -40,6 +40,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
     String bind;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Limits profile: aws (AWS IoT Core's quotas and rate limits, the default) or relaxed.")
+    String profile;
+
     @Option(names = "--print-config", description = "Print the effective configuration and exit.")
     boolean printConfig;
 
@@ -78,7 +82,7 @@ public final class Main implements Callable<Integer> {
     }
 
     BrokerConfig effectiveConfig() {
-        BrokerConfig config = configFile == null ? BrokerConfig.defaults() : ConfigLoader.load(configFile);
+        BrokerConfig config = ConfigLoader.load(configFile, profile);
         ListenerConfig l = config.listeners();
         config = config.withListeners(new ListenerConfig(bind != null ? bind : l.bind(),
                 mqttsPort != null ? mqttsPort : l.mqttsPort(), mqttPort != null ? mqttPort : l.mqttPort(),

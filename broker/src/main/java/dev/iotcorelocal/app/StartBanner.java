@@ -1,7 +1,6 @@
 package dev.iotcorelocal.app;
 
 import dev.iotcorelocal.config.BrokerConfig;
-import dev.iotcorelocal.config.ConfigLoader;
 import dev.iotcorelocal.pki.DevPki;
 
 import java.nio.file.Path;
@@ -16,9 +15,8 @@ final class StartBanner {
         String host = config.listeners().bind().equals("127.0.0.1") || config.listeners().bind().equals("0.0.0.0")
                 ? "localhost" : config.listeners().bind();
         StringBuilder out = new StringBuilder();
-        out.append("iotcore-local is running (AWS IoT Core profile). Effective configuration:\n");
-        ConfigLoader.toYaml(config).lines().forEach(line -> out.append("    ").append(line).append('\n'));
-        out.append('\n');
+        out.append("iotcore-local is running (profile: ").append(config.profile().name().toLowerCase(java.util.Locale.ROOT))
+                .append("; the effective configuration is logged above).\n\n");
         out.append("  MQTT over mutual TLS: ").append(host).append(':').append(broker.mqttsPort()).append('\n');
         out.append("      CA certificate:     ").append(dir.resolve(DevPki.CA_CERT)).append('\n');
         out.append("      client certificate: ").append(dir.resolve(DevPki.CLIENT_CERT)).append('\n');

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 
 /** The whole broker configuration; immutable, validated on construction. */
-public record BrokerConfig(@JsonProperty("listeners") ListenerConfig listeners,
+public record BrokerConfig(@JsonProperty("profile") Profile profile,
+                           @JsonProperty("listeners") ListenerConfig listeners,
                            @JsonProperty("tls") TlsConfig tls,
                            @JsonProperty("mqtt") MqttConfig mqtt,
                            @JsonProperty("sessions") SessionConfig sessions,
-                           @JsonProperty("transport") TransportConfig transport) {
+                           @JsonProperty("transport") TransportConfig transport,
+                           @JsonProperty("limits") LimitsConfig limits) {
     public BrokerConfig {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(listeners, "listeners");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(mqtt, "mqtt");
@@ -24,18 +28,27 @@ public record BrokerConfig(@JsonProperty("listeners") ListenerConfig listeners,
     }
 
     public BrokerConfig withListeners(ListenerConfig value) {
-        return new BrokerConfig(value, tls, mqtt, sessions, transport);
+        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits);
     }
 
     public BrokerConfig withTls(TlsConfig value) {
-        return new BrokerConfig(listeners, value, mqtt, sessions, transport);
+        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits);
     }
 
     public BrokerConfig withMqtt(MqttConfig value) {
-        return new BrokerConfig(listeners, tls, value, sessions, transport);
+        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits);
     }
 
     public BrokerConfig withSessions(SessionConfig value) {
-        return new BrokerConfig(listeners, tls, mqtt, value, transport);
+        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits);
+    }
+
+    /** The profile and its preset limits (replacing any per-key overrides). */
+    public BrokerConfig withProfile(Profile value) {
+        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits());
+    }
+
+    public BrokerConfig withLimits(LimitsConfig value) {
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value);
     }
 }

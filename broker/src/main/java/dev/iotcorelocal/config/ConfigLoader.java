@@ -38,6 +38,31 @@ public final class ConfigLoader {
     }
 
     public static BrokerConfig load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * Loads a configuration: the bundled defaults, the file's keys over them (file may be null),
+     * then the limits of the chosen profile ({@code profileOverride}, else the file's
+     * {@code profile}) with only the file's own {@code limits} keys laid over the preset.
+     */
+    public static BrokerConfig load(Path file, String profileOverride) {
+        ObjectNode user = file == null ? YAML.createObjectNode() : readUserFile(file);
+        ObjectNode merged = defaultTree();
+        merge(merged, user, "");
+        if (profileOverride != null) {
+            merged.put("profile", Profile.parse(profileOverride).name().toLowerCase(java.util.Locale.ROOT));
+        }
+        Profile profile = Profile.parse(merged.get("profile").asText());
+        ObjectNode limits = YAML.valueToTree(profile.limits());
+        if (user.get("limits") instanceof ObjectNode userLimits) {
+            merge(limits, userLimits, "limits.");
+        }
+        merged.set("limits", limits);
+        return bind(merged, file == null ? "built-in defaults" : file.toString());
+    }
+
+    private static ObjectNode readUserFile(Path file) {
         JsonNode user;
         try {
             user = YAML.readTree(Files.readString(file));
@@ -48,14 +73,13 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
-        ObjectNode merged = defaultTree();
-        if (user != null && !user.isMissingNode() && !user.isNull()) {
-            if (!user.isObject()) {
-                throw new ConfigException("config file " + file + " must be a YAML mapping of sections");
-            }
-            merge(merged, (ObjectNode) user, "");
+        if (user == null || user.isMissingNode() || user.isNull()) {
+            return YAML.createObjectNode();
         }
-        return bind(merged, file.toString());
+        if (!user.isObject()) {
+            throw new ConfigException("config file " + file + " must be a YAML mapping of sections");
+        }
+        return (ObjectNode) user;
     }
 
     /** The configuration as YAML, for --print-config and the start-up log. */

@@ -3,6 +3,10 @@ package dev.iotcorelocal.protocol;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.MqttEncoderHandler;
 import dev.iotcorelocal.config.MqttConfig;
+import dev.iotcorelocal.limits.Limit;
+import dev.iotcorelocal.limits.LimitChecks;
+import dev.iotcorelocal.limits.RefusalLog;
+import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.Connack;
 import dev.iotcorelocal.packet.Connect;
@@ -52,6 +56,15 @@ final class ConnectFlow {
             clientId = "iotcore-" + UUID.randomUUID();
             assigned = true;
         }
+        Violation refusal = assigned ? null : LimitChecks.clientId(clientId, context.limits());
+        if (refusal == null && !context.connectRateLimiter().tryAcquire(clientId, context.clock().millis())) {
+            refusal = new Violation(Limit.CONNECT_RATE, ReasonCode.QUOTA_EXCEEDED,
+                    context.limits().connectsPerSecond() + " per second, burst " + context.limits().connectBurst());
+        }
+        if (refusal != null) {
+            new RefusalLog(clientId).refused(refusal);
+            return refuse(connect, refusal.reasonCode(), refusal.text());
+        }
         Will will = connect.will();
         if (will != null && will.qos() > context.mqtt().maximumQos()) {
             return refuse(connect, ReasonCode.QOS_NOT_SUPPORTED, "Will QoS " + will.qos() + " is not supported.");
@@ -81,11 +94,13 @@ final class ConnectFlow {
                 ? ReplayPacer.forResume(context.sessions().resumeReplayRate(), attachment.session().queuedCount()) : null;
         OutboundFlow outbound = new OutboundFlow(channel, attachment.session(), connection, version, connect, mqtt,
                 context.clock(), pacer);
-        InboundPublishFlow inbound = new InboundPublishFlow(channel, context, connection, identity, clientId, version);
+        RefusalLog refusals = new RefusalLog(clientId);
+        InboundPublishFlow inbound = new InboundPublishFlow(channel, context, connection, identity, clientId, version,
+                refusals);
         SubscribeFlow subscriptions = new SubscribeFlow(channel, context, connection, identity, attachment.session(),
-                version);
+                version, refusals);
         MqttConnection.ConnectedState state = new MqttConnection.ConnectedState(connect, clientId,
-                attachment.session(), inbound, outbound, subscriptions, willPublication(will, clientId));
+                attachment.session(), inbound, outbound, subscriptions, willPublication(will, clientId), refusals);
         outbound.resumeInflight();
         outbound.drain();
         return state;

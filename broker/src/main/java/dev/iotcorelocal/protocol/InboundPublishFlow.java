@@ -1,6 +1,13 @@
 package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.config.LimitsConfig;
+import dev.iotcorelocal.limits.Limit;
+import dev.iotcorelocal.limits.LimitChecks;
+import dev.iotcorelocal.limits.PublishRateLimiter;
+import dev.iotcorelocal.limits.RefusalLog;
+import dev.iotcorelocal.limits.ReservedTopics;
+import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.MqttVersion;
 import dev.iotcorelocal.packet.PacketType;
@@ -9,16 +16,12 @@ import dev.iotcorelocal.packet.Publish;
 import dev.iotcorelocal.packet.PublishProperties;
 import dev.iotcorelocal.packet.ReasonCode;
 import io.netty.channel.Channel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * PUBLISH from the client: topic aliases, QoS and Receive Maximum checks, authorisation, then
- * routing and, for QoS 1, the PUBACK once the message is routed.
+ * PUBLISH from the client: topic aliases, QoS and Receive Maximum checks, AWS limits and
+ * authorisation, then routing and, for QoS 1, the PUBACK once the message is routed.
  */
 final class InboundPublishFlow {
-    private static final Logger LOG = LoggerFactory.getLogger(InboundPublishFlow.class);
-
     private final Channel channel;
     private final ProtocolContext context;
     private final MqttConnection connection;
@@ -27,10 +30,13 @@ final class InboundPublishFlow {
     private final MqttVersion version;
     private final InboundTopicAliases aliases;
     private final int receiveMaximum;
+    private final LimitsConfig limits;
+    private final PublishRateLimiter rateLimiter;
+    private final RefusalLog refusals;
     private int unflushedAcks;
 
     InboundPublishFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
-                       String clientId, MqttVersion version) {
+                       String clientId, MqttVersion version, RefusalLog refusals) {
         this.channel = channel;
         this.context = context;
         this.connection = connection;
@@ -39,6 +45,9 @@ final class InboundPublishFlow {
         this.version = version;
         this.aliases = new InboundTopicAliases(context.mqtt().topicAliasMaximum());
         this.receiveMaximum = context.mqtt().receiveMaximum();
+        this.limits = context.limits();
+        this.rateLimiter = new PublishRateLimiter(limits.publishesPerSecond());
+        this.refusals = refusals;
     }
 
     void onPublish(Publish publish) {
@@ -57,11 +66,19 @@ final class InboundPublishFlow {
                     "More than " + receiveMaximum + " unacknowledged QoS 1 publishes.");
             return;
         }
-        if (!context.authorizer().canPublish(identity, clientId, topic, publish.retain())) {
-            refuse(publish, ReasonCode.NOT_AUTHORIZED, "Not authorized to publish to this topic.");
+        Violation violation = checkLimits(publish, topic);
+        if (violation != null) {
+            refuse(publish, violation);
             return;
         }
-        context.router().route(toMessage(publish, topic));
+        if (!context.authorizer().canPublish(identity, clientId, topic, publish.retain())) {
+            refuse(publish, new Violation(null, ReasonCode.NOT_AUTHORIZED, topic));
+            return;
+        }
+        // Basic Ingest goes to the rules engine only: acknowledged, delivered to no subscriber (AWS).
+        if (!LimitChecks.isBasicIngest(topic)) {
+            context.router().route(toMessage(publish, topic));
+        }
         if (publish.qos() == 1) {
             channel.write(PubReply.puback(publish.packetId(), ReasonCode.SUCCESS), channel.voidPromise());
         }
@@ -70,6 +87,29 @@ final class InboundPublishFlow {
     /** Called when the read batch's writes were flushed. */
     void readBatchFlushed() {
         unflushedAcks = 0;
+    }
+
+    private Violation checkLimits(Publish publish, String topic) {
+        Violation violation = LimitChecks.topicName(topic, limits);
+        if (violation != null) {
+            return violation;
+        }
+        if (limits.reservedTopics() && topic.startsWith("$")) {
+            if (!ReservedTopics.canPublish(topic)) {
+                return new Violation(Limit.RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
+            }
+            if (publish.retain()) {
+                return new Violation(Limit.RETAIN_ON_RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
+            }
+        }
+        violation = LimitChecks.publishQuotas(publish.payload(), publish.properties(), limits);
+        if (violation != null) {
+            return violation;
+        }
+        if (!rateLimiter.tryAcquire(context.clock().millis())) {
+            return new Violation(Limit.PUBLISH_RATE, ReasonCode.QUOTA_EXCEEDED, limits.publishesPerSecond() + " per second");
+        }
+        return null;
     }
 
     private String resolveTopic(Publish publish) {
@@ -108,14 +148,28 @@ final class InboundPublishFlow {
         return new Message(topic, publish.payload(), publish.qos(), publish.retain(), properties, expiresAt, clientId);
     }
 
-    /** A publish the broker will not route: PUBACK with the reason (MQTT 5 QoS 1), silence (QoS 0), close (3.1.1). */
-    private void refuse(Publish publish, ReasonCode reason, String text) {
-        LOG.info("Refusing PUBLISH of client '{}' to '{}': {} ({})", clientId, publish.topic(), reason, text);
+    /**
+     * A publish the broker will not route, answered as AWS does. MQTT 5: QoS 1 gets PUBACK with
+     * the reason; QoS 0 is dropped, except that an invalid topic name ends the connection with
+     * DISCONNECT 0x90. MQTT 3.1.1 has no reason codes: wherever MQTT 5 would get one, the
+     * connection is closed.
+     */
+    private void refuse(Publish publish, Violation violation) {
+        if (violation.limit() != null) {
+            refusals.refused(violation);
+        }
+        boolean invalidTopicName = violation.limit() == Limit.TOPIC_LENGTH || violation.limit() == Limit.TOPIC_DEPTH;
+        boolean answered = publish.qos() == 1 || invalidTopicName || violation.limit() == null;
         if (!version.isV5()) {
-            connection.disconnect(reason, text);
+            if (answered) {
+                connection.disconnect(violation.reasonCode(), violation.text());
+            }
         } else if (publish.qos() == 1) {
-            String reasonString = connection.problemInformation() ? ReasonStrings.of(PacketType.PUBACK, text) : null;
-            channel.write(PubReply.puback(publish.packetId(), reason, reasonString), channel.voidPromise());
+            String reasonString = connection.problemInformation()
+                    ? ReasonStrings.of(PacketType.PUBACK, violation.text()) : null;
+            channel.write(PubReply.puback(publish.packetId(), violation.reasonCode(), reasonString), channel.voidPromise());
+        } else if (invalidTopicName) {
+            connection.disconnect(violation.reasonCode(), violation.text());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.iotcorelocal.protocol;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.DecodeFailure;
 import dev.iotcorelocal.codec.MqttEncoderHandler;
+import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.packet.Auth;
 import dev.iotcorelocal.packet.Connect;
 import dev.iotcorelocal.packet.Disconnect;
@@ -48,7 +49,8 @@ public final class MqttConnection implements SessionOwner {
 
     /** What exists only after a successful CONNECT. */
     record ConnectedState(Connect connect, String clientId, Session session, InboundPublishFlow inbound,
-                          OutboundFlow outbound, SubscribeFlow subscriptions, WillPublication will) {
+                          OutboundFlow outbound, SubscribeFlow subscriptions, WillPublication will,
+                          RefusalLog refusals) {
     }
 
     /** The connection's Will as a ready-to-run publication, or null fields when it has none. */
@@ -166,6 +168,7 @@ public final class MqttConnection implements SessionOwner {
         if (state == null) {
             return;
         }
+        state.refusals().summarize();
         WillPublication will = willSuppressed ? WillPublication.NONE : state.will();
         context.registry().detach(state.session(), this, will.publisher(), will.delaySeconds());
     }

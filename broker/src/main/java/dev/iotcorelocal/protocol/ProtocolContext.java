@@ -1,15 +1,18 @@
 package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.Authorizer;
+import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.config.MqttConfig;
 import dev.iotcorelocal.config.SessionConfig;
 import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.limits.ConnectRateLimiter;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.session.SessionRegistry;
 
 import java.time.Clock;
 
 /** The broker-wide collaborators every connection uses; immutable, built once by the assembly. */
-public record ProtocolContext(MqttConfig mqtt, SessionConfig sessions, SessionRegistry registry, Router router,
-                              SubscriptionIndex index, Authorizer authorizer, Clock clock) {
+public record ProtocolContext(MqttConfig mqtt, SessionConfig sessions, LimitsConfig limits, SessionRegistry registry,
+                              Router router, SubscriptionIndex index, Authorizer authorizer,
+                              ConnectRateLimiter connectRateLimiter, Clock clock) {
 }

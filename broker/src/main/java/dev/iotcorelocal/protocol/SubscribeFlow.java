@@ -1,6 +1,12 @@
 package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.config.LimitsConfig;
+import dev.iotcorelocal.limits.Limit;
+import dev.iotcorelocal.limits.LimitChecks;
+import dev.iotcorelocal.limits.RefusalLog;
+import dev.iotcorelocal.limits.ReservedTopics;
+import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.MqttVersion;
@@ -33,9 +39,11 @@ final class SubscribeFlow {
     private final ClientIdentity identity;
     private final Session session;
     private final MqttVersion version;
+    private final RefusalLog refusals;
 
     SubscribeFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
-                  Session session, MqttVersion version) {
+                  Session session, MqttVersion version, RefusalLog refusals) {
+        this.refusals = refusals;
         this.channel = channel;
         this.context = context;
         this.connection = connection;
@@ -53,7 +61,9 @@ final class SubscribeFlow {
         List<ReasonCode> reasons = new ArrayList<>(subscribe.subscriptions().size());
         List<Message> retained = new ArrayList<>(0);
         List<Integer> retainedQos = new ArrayList<>(0);
-        for (SubscriptionRequest request : subscribe.subscriptions()) {
+        List<SubscriptionRequest> requests = subscribe.subscriptions();
+        for (int i = 0; i < requests.size(); i++) {
+            SubscriptionRequest request = requests.get(i);
             TopicFilter filter = TopicFilter.parse(request.filter());
             if (filter == null) {
                 reasons.add(refused(request, ReasonCode.TOPIC_FILTER_INVALID));
@@ -62,6 +72,16 @@ final class SubscribeFlow {
             if (filter.isShared() && request.noLocal()) {
                 connection.protocolError("No Local is not allowed on a shared subscription.");
                 return;
+            }
+            Violation violation = checkLimits(filter, i);
+            if (violation != null) {
+                refusals.refused(violation);
+                if (!version.isV5()) {
+                    connection.disconnect(violation.reasonCode(), violation.text());
+                    return;
+                }
+                reasons.add(violation.reasonCode());
+                continue;
             }
             if (!context.authorizer().canSubscribe(identity, session.clientId(), request.filter())) {
                 if (!version.isV5()) {
@@ -88,6 +108,29 @@ final class SubscribeFlow {
         for (int i = 0; i < retained.size(); i++) {
             session.offer(new Delivery(retained.get(i), retainedQos.get(i), true));
         }
+    }
+
+    /** AWS's per-SUBSCRIBE and per-connection limits, filter size and depth, reserved topics. */
+    private Violation checkLimits(TopicFilter filter, int position) {
+        LimitsConfig limits = context.limits();
+        if (limits.filtersPerSubscribe() > 0 && position >= limits.filtersPerSubscribe()) {
+            return new Violation(Limit.FILTERS_PER_SUBSCRIBE, ReasonCode.QUOTA_EXCEEDED,
+                    "filter " + (position + 1) + " > " + limits.filtersPerSubscribe());
+        }
+        Violation violation = LimitChecks.topicFilter(filter.filter(), limits);
+        if (violation != null) {
+            return violation;
+        }
+        if (limits.reservedTopics() && !ReservedTopics.canSubscribe(filter.filter())) {
+            return new Violation(Limit.RESERVED_TOPIC, ReasonCode.TOPIC_FILTER_INVALID, filter.filter());
+        }
+        int maximum = limits.subscriptionsPerConnection();
+        boolean isNew = session.subscription(filter.key()) == null;
+        if (maximum > 0 && isNew && session.subscriptionCount() >= maximum) {
+            return new Violation(Limit.SUBSCRIPTIONS_PER_CONNECTION, ReasonCode.QUOTA_EXCEEDED,
+                    session.subscriptionCount() + " subscriptions already, maximum " + maximum);
+        }
+        return null;
     }
 
     private Message retainedFor(TopicFilter filter, SubscriptionRequest request, boolean existed) {

@@ -147,6 +147,10 @@ public final class Session {
         subscriptions.put(subscription.key(), subscription);
     }
 
+    public Subscription subscription(String key) {
+        return subscriptions.get(key);
+    }
+
     public Subscription removeSubscription(String key) {
         return subscriptions.remove(key);
     }

@@ -15,8 +15,10 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ProtocolContext context;
     private final SslContext sslContext;
     private final ChannelGroup channels;
+    private final int bytesPerSecond;
 
-    MqttChannelInitializer(ProtocolContext context, SslContext sslContext, ChannelGroup channels) {
+    MqttChannelInitializer(ProtocolContext context, SslContext sslContext, ChannelGroup channels, int bytesPerSecond) {
+        this.bytesPerSecond = bytesPerSecond;
         this.context = context;
         this.sslContext = sslContext;
         this.channels = channels;
@@ -29,6 +31,9 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (sslContext != null) {
             pipeline.addLast("tls", sslContext.newHandler(ch.alloc()));
             pipeline.addLast("tls-handshake", new TlsHandshakeLogger());
+        }
+        if (bytesPerSecond > 0) {
+            pipeline.addLast("throughput", new ThroughputLimiter(bytesPerSecond));
         }
         MqttEncoderHandler encoder = new MqttEncoderHandler();
         pipeline.addLast(MqttChannelHandler.decoderName(), new MqttFrameDecoder(context.mqtt().maximumPacketSize()));

@@ -41,10 +41,13 @@ public final class MqttServer implements AutoCloseable {
     private final ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
     private final ProtocolContext context;
     private final TransportConfig transport;
+    private final int bytesPerSecond;
 
-    public MqttServer(ProtocolContext context, TransportConfig transport) {
+    /** @param bytesPerSecond inbound throughput per connection, 0 for unlimited */
+    public MqttServer(ProtocolContext context, TransportConfig transport, int bytesPerSecond) {
         this.context = context;
         this.transport = transport;
+        this.bytesPerSecond = bytesPerSecond;
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -63,7 +66,7 @@ public final class MqttServer implements AutoCloseable {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(transport.writeBufferLowWaterMark(), transport.writeBufferHighWaterMark()))
-                .childHandler(new MqttChannelInitializer(context, sslContext, clients));
+                .childHandler(new MqttChannelInitializer(context, sslContext, clients, bytesPerSecond));
         Channel channel = bootstrap.bind(new InetSocketAddress(listener.bind(), port)).sync().channel();
         listeners.add(channel);
         return ((InetSocketAddress) channel.localAddress()).getPort();

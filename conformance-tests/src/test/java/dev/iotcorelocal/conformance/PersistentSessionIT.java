@@ -228,15 +228,18 @@ class PersistentSessionIT {
         return sub;
     }
 
+    private static int publishers;
+
+    /** Each publish uses a fresh client ID: AWS's connect-rate limit is per client ID. */
     private static void publish(String topic, String payload, int expiry) throws Exception {
-        try (RawMqttClient pub = connected("TestThing04-Pub")) {
+        try (RawMqttClient pub = connected("TestThing04-Pub-" + ++publishers)) {
             pub.send(RawMqttClient.publish(1, topic, 1, String.format("02 %08x", expiry), payload));
             assertThat(PacketView.of(pub.readUntil(4)).reasonCode).isZero();
         }
     }
 
     private static void publishQos0(String topic, String payload) throws Exception {
-        try (RawMqttClient pub = connected("TestThing04-Pub")) {
+        try (RawMqttClient pub = connected("TestThing04-Pub-" + ++publishers)) {
             pub.send(RawMqttClient.publish(0, topic, 0, "", payload));
             pub.send("c0 00");
             pub.readUntil(13);

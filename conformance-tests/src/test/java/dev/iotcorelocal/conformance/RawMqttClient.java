@@ -125,7 +125,7 @@ final class RawMqttClient implements AutoCloseable {
         body.write(keepAlive & 0xFF);
         if (level == 5) {
             byte[] props = hex(propertiesHex);
-            body.write(props.length);
+            writeVbi(body, props.length);
             body.writeBytes(props);
         }
         writeString(body, clientId);
@@ -141,7 +141,7 @@ final class RawMqttClient implements AutoCloseable {
         }
         if (propertiesHex != null) {
             byte[] props = hex(propertiesHex);
-            body.write(props.length);
+            writeVbi(body, props.length);
             body.writeBytes(props);
         }
         body.writeBytes(payload.getBytes(StandardCharsets.UTF_8));
@@ -164,14 +164,17 @@ final class RawMqttClient implements AutoCloseable {
     static byte[] packet(int firstByte, byte[] body) {
         ByteArrayOutputStream packet = new ByteArrayOutputStream();
         packet.write(firstByte);
-        int remaining = body.length;
-        do {
-            int digit = remaining & 0x7F;
-            remaining >>>= 7;
-            packet.write(remaining > 0 ? digit | 0x80 : digit);
-        } while (remaining > 0);
+        writeVbi(packet, body.length);
         packet.writeBytes(body);
         return packet.toByteArray();
+    }
+
+    static void writeVbi(ByteArrayOutputStream out, int value) {
+        do {
+            int digit = value & 0x7F;
+            value >>>= 7;
+            out.write(value > 0 ? digit | 0x80 : digit);
+        } while (value > 0);
     }
 
     static void writeString(ByteArrayOutputStream out, String s) {
