@@ -63,7 +63,8 @@ final class ConnectFlow {
         }
         if (refusal != null) {
             new RefusalLog(clientId).refused(refusal);
-            return refuse(connect, refusal.reasonCode(), refusal.text());
+            disconnector.refuseConnect(version, clientId, refusal.reasonCode(), refusal.text(), false);
+            return null;
         }
         Will will = connect.will();
         if (will != null && will.qos() > context.mqtt().maximumQos()) {

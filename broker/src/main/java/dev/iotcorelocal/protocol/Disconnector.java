@@ -33,11 +33,18 @@ final class Disconnector {
 
     /** Sends DISCONNECT (MQTT 5) with the reason, then closes. */
     void disconnect(MqttVersion version, String clientId, ReasonCode reason, String text) {
+        disconnect(version, clientId, reason, text, true);
+    }
+
+    /** As above; {@code log} is false when the caller has already logged why (a limit refusal). */
+    void disconnect(MqttVersion version, String clientId, ReasonCode reason, String text, boolean log) {
         if (closing) {
             return;
         }
         closing = true;
-        logRefusal("Disconnecting", clientId, reason, text);
+        if (log) {
+            logRefusal("Disconnecting", clientId, reason, text);
+        }
         if (version != null && version.isV5()) {
             Disconnect packet = Disconnect.of(reason, ReasonStrings.of(PacketType.DISCONNECT, text));
             channel.writeAndFlush(packet).addListener(ChannelFutureListener.CLOSE);
@@ -48,11 +55,17 @@ final class Disconnector {
 
     /** Refuses a CONNECT with a CONNACK carrying the reason (or the 3.1.1 return code), then closes. */
     void refuseConnect(MqttVersion version, String clientId, ReasonCode reason, String text) {
+        refuseConnect(version, clientId, reason, text, true);
+    }
+
+    void refuseConnect(MqttVersion version, String clientId, ReasonCode reason, String text, boolean log) {
         if (closing) {
             return;
         }
         closing = true;
-        logRefusal("Refusing CONNECT of", clientId, reason, text);
+        if (log) {
+            logRefusal("Refusing CONNECT of", clientId, reason, text);
+        }
         if (version == MqttVersion.V5) {
             Connack refusal = Connack.refusal(reason, ReasonStrings.of(PacketType.CONNACK, text));
             channel.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);

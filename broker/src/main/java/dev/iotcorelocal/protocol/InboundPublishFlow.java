@@ -162,13 +162,21 @@ final class InboundPublishFlow {
         boolean answered = publish.qos() == 1 || invalidTopicName || violation.limit() == null;
         if (!version.isV5()) {
             if (answered) {
-                connection.disconnect(violation.reasonCode(), violation.text());
+                disconnect(violation);
             }
         } else if (publish.qos() == 1) {
             String reasonString = connection.problemInformation()
                     ? ReasonStrings.of(PacketType.PUBACK, violation.text()) : null;
             channel.write(PubReply.puback(publish.packetId(), violation.reasonCode(), reasonString), channel.voidPromise());
         } else if (invalidTopicName) {
+            disconnect(violation);
+        }
+    }
+
+    private void disconnect(Violation violation) {
+        if (violation.limit() != null) {
+            connection.disconnectLogged(violation.reasonCode(), violation.text());
+        } else {
             connection.disconnect(violation.reasonCode(), violation.text());
         }
     }

@@ -125,6 +125,11 @@ public final class MqttConnection implements SessionOwner {
         disconnector.disconnect(version(), clientId(), reason, text);
     }
 
+    /** Disconnect for a limit violation the flow has already logged through its RefusalLog. */
+    void disconnectLogged(ReasonCode reason, String text) {
+        disconnector.disconnect(version(), clientId(), reason, text, false);
+    }
+
     public void onDecodeFailure(DecodeFailure failure) {
         if (failure.inConnect()) {
             if (failure.version() != null) {

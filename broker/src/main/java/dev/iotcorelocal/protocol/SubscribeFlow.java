@@ -77,7 +77,7 @@ final class SubscribeFlow {
             if (violation != null) {
                 refusals.refused(violation);
                 if (!version.isV5()) {
-                    connection.disconnect(violation.reasonCode(), violation.text());
+                    connection.disconnectLogged(violation.reasonCode(), violation.text());
                     return;
                 }
                 reasons.add(violation.reasonCode());

@@ -19,7 +19,7 @@ class MainTest {
         Result result = run("--help");
         assertThat(result.exitCode).isZero();
         assertThat(result.out).contains("--config", "--certificates", "--mqtts-port", "--mqtt-port", "--bind",
-                "--no-mqtt", "--print-config", "issue-cert");
+                "--no-mqtt", "--print-config", "--profile", "issue-cert");
     }
 
     @Test
@@ -49,7 +49,25 @@ class MainTest {
             System.setOut(original);
         }
         String yaml = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(yaml).contains("mqtts-port: 0", "mqtt-enabled: false", "maximum-packet-size: 149504");
+        assertThat(yaml).contains("mqtts-port: 0", "mqtt-enabled: false", "maximum-packet-size: 149504",
+                "profile: \"aws\"", "publishes-per-second: 100");
+    }
+
+    @Test
+    void profileOptionSwitchesToRelaxedLimits() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(run("--profile", "relaxed", "--print-config").exitCode).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("profile: \"relaxed\"", "publishes-per-second: 0");
+        Result bad = run("--profile", "lenient", "--print-config");
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err).contains("unknown profile 'lenient'");
     }
 
     @Test

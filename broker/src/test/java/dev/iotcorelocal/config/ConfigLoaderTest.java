@@ -57,6 +57,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void profilePresetsTheLimitsAndSingleKeysOverrideIt(@TempDir Path dir) throws IOException {
+        assertThat(BrokerConfig.defaults().profile()).isEqualTo(Profile.AWS);
+        assertThat(BrokerConfig.defaults().limits()).isEqualTo(LimitsConfig.aws());
+        Path file = write(dir, "profile: relaxed\nlimits:\n  filters-per-subscribe: 8\n");
+        BrokerConfig relaxed = ConfigLoader.load(file);
+        assertThat(relaxed.limits().publishesPerSecond()).isZero();
+        assertThat(relaxed.limits().clientIdMaxBytes()).isZero();
+        assertThat(relaxed.limits().filtersPerSubscribe()).isEqualTo(8);
+        BrokerConfig overridden = ConfigLoader.load(file, "aws");
+        assertThat(overridden.profile()).isEqualTo(Profile.AWS);
+        assertThat(overridden.limits().publishesPerSecond()).isEqualTo(100);
+        assertThatThrownBy(() -> ConfigLoader.load(null, "lenient")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown profile 'lenient'");
+    }
+
+    @Test
     void keepAliveIsClampedTheAwsWay() {
         MqttConfig mqtt = BrokerConfig.defaults().mqtt();
         assertThat(mqtt.clampKeepAlive(0)).isEqualTo(1200);
