@@ -1,0 +1,84 @@
+package dev.iotcorelocal.bench.load;
+
+import io.netty.handler.ssl.SslContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.util.concurrent.Callable;
+
+/**
+ * A load driver for any MQTT 5 or 3.1.1 broker on this machine. Every loop is bounded in count
+ * and time. Prints one {@code RESULT key=value ...} line.
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.iotcorelocal.bench.load.LoadDriver \
+ *      --port 1883 --scenario fan-in --publishers 8 --qos 0
+ * </pre>
+ */
+@Command(name = "load-driver", mixinStandardHelpOptions = true,
+        description = "MQTT load driver: fan-in, fan-out, latency, idle connections, TLS handshakes.")
+public final class LoadDriver implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Broker host (loopback only).")
+    String host;
+    @Option(names = "--port", defaultValue = "1883")
+    int port;
+    @Option(names = "--mqtt-version", defaultValue = "5", description = "5 or 4 (3.1.1).")
+    int version;
+    @Option(names = "--tls", description = "Mutual TLS with the dev PKI in --certificates.")
+    boolean tls;
+    @Option(names = "--certificates", defaultValue = "certificates")
+    File certificates;
+    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake")
+    String scenario;
+    @Option(names = "--publishers", defaultValue = "8")
+    int publishers;
+    @Option(names = "--subscribers", defaultValue = "100", description = "Subscribers for fan-out.")
+    int subscribers;
+    @Option(names = "--qos", defaultValue = "0")
+    int qos;
+    @Option(names = "--payload", defaultValue = "64", description = "Payload bytes.")
+    int payload;
+    @Option(names = "--warmup", defaultValue = "3", description = "Seconds before measuring.")
+    int warmup;
+    @Option(names = "--duration", defaultValue = "10", description = "Seconds measured (at most 600).")
+    int duration;
+    @Option(names = "--window", defaultValue = "5000", description = "Run-ahead: messages sent x fan-out not yet received.")
+    long window;
+    @Option(names = "--rate", defaultValue = "10000", description = "Total messages/s for the latency scenario.")
+    double rate;
+    @Option(names = "--connections", defaultValue = "10000", description = "Connections for the idle scenario.")
+    int connections;
+    @Option(names = "--concurrency", defaultValue = "200", description = "Connects in flight (idle, tls-handshake).")
+    int concurrency;
+    @Option(names = "--hold", defaultValue = "5", description = "Seconds to hold idle connections.")
+    int hold;
+    @Option(names = "--broker-pid", defaultValue = "0", description = "Broker process, for RSS and heap readings.")
+    long brokerPid;
+    @Option(names = "--threads", defaultValue = "2", description = "Driver event loop threads.")
+    int threads;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LoadDriver()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!host.startsWith("127.") && !host.equals("localhost") && !host.equals("::1")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "load is only sent to loopback addresses");
+        }
+        duration = Math.min(duration, 600);
+        SslContext ssl = tls ? Target.mutualTls(certificates) : null;
+        Target target = new Target(host, port, version, ssl);
+        Result result = switch (scenario) {
+            case "fan-in" -> ThroughputScenario.run(target, publishers, 1, qos, payload, warmup, duration, window, threads);
+            case "fan-out" -> ThroughputScenario.run(target, 1, subscribers, qos, payload, warmup, duration, window, threads);
+            case "latency" -> LatencyScenario.run(target, publishers, qos, payload, rate, warmup, duration, threads);
+            case "idle" -> IdleConnectionsScenario.run(target, connections, concurrency, hold, brokerPid, threads);
+            case "tls-handshake" -> HandshakeScenario.run(target, concurrency, duration, threads);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);
+        };
+        System.out.println(result);
+        return 0;
+    }
+}

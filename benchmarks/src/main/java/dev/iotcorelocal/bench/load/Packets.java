@@ -1,0 +1,105 @@
+package dev.iotcorelocal.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The few packets the driver sends, encoded by hand so it depends on no broker code and can
+ * talk to any MQTT 3.1.1 or 5 broker.
+ */
+final class Packets {
+    private Packets() {
+    }
+
+    static ByteBuf connect(ByteBufAllocator alloc, int version, String clientId, int keepAlive) {
+        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
+        int remaining = 10 + (version == 5 ? 1 : 0) + 2 + id.length;
+        ByteBuf buf = alloc.buffer(2 + remaining);
+        buf.writeByte(0x10).writeByte(remaining);
+        buf.writeShort(4).writeBytes("MQTT".getBytes(StandardCharsets.US_ASCII));
+        buf.writeByte(version).writeByte(0x02).writeShort(keepAlive);
+        if (version == 5) {
+            buf.writeByte(0);
+        }
+        buf.writeShort(id.length).writeBytes(id);
+        return buf;
+    }
+
+    static ByteBuf subscribe(ByteBufAllocator alloc, int version, int packetId, String filter, int qos) {
+        byte[] f = filter.getBytes(StandardCharsets.UTF_8);
+        int remaining = 2 + (version == 5 ? 1 : 0) + 2 + f.length + 1;
+        ByteBuf buf = alloc.buffer(2 + remaining);
+        buf.writeByte(0x82).writeByte(remaining).writeShort(packetId);
+        if (version == 5) {
+            buf.writeByte(0);
+        }
+        buf.writeShort(f.length).writeBytes(f).writeByte(qos);
+        return buf;
+    }
+
+    /** A PUBLISH; for QoS 1 the packet id sits at {@link #packetIdOffset}. */
+    static ByteBuf publish(ByteBufAllocator alloc, int version, String topic, int qos, byte[] payload) {
+        byte[] t = topic.getBytes(StandardCharsets.UTF_8);
+        int remaining = 2 + t.length + (qos > 0 ? 2 : 0) + (version == 5 ? 1 : 0) + payload.length;
+        ByteBuf buf = alloc.buffer(5 + remaining);
+        buf.writeByte(0x30 | (qos << 1));
+        writeVbi(buf, remaining);
+        buf.writeShort(t.length).writeBytes(t);
+        if (qos > 0) {
+            buf.writeShort(1);
+        }
+        if (version == 5) {
+            buf.writeByte(0);
+        }
+        buf.writeBytes(payload);
+        return buf;
+    }
+
+    static int packetIdOffset(ByteBuf publish) {
+        int i = 1;
+        while ((publish.getByte(i) & 0x80) != 0) {
+            i++;
+        }
+        i++;
+        return i + 2 + publish.getUnsignedShort(i);
+    }
+
+    static ByteBuf puback(ByteBufAllocator alloc, int packetId) {
+        return alloc.buffer(4).writeByte(0x40).writeByte(2).writeShort(packetId);
+    }
+
+    static ByteBuf disconnect(ByteBufAllocator alloc) {
+        return alloc.buffer(2).writeByte(0xE0).writeByte(0);
+    }
+
+    private static void writeVbi(ByteBuf buf, int value) {
+        do {
+            int digit = value & 0x7F;
+            value >>>= 7;
+            buf.writeByte(value > 0 ? digit | 0x80 : digit);
+        } while (value > 0);
+    }
+
+    /** Skips topic, packet id and (MQTT 5) properties of a PUBLISH body; returns the payload's index. */
+    static int payloadIndex(ByteBuf body, int firstByte, int version) {
+        int index = body.readerIndex();
+        index += 2 + body.getUnsignedShort(index);
+        if (((firstByte >> 1) & 3) > 0) {
+            index += 2;
+        }
+        if (version == 5) {
+            int length = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = body.getUnsignedByte(index++);
+                length |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            index += length;
+        }
+        return index;
+    }
+}
