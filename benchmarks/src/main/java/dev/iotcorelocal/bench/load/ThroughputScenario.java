@@ -35,7 +35,7 @@ final class ThroughputScenario {
                 channels.add(channel);
             }
             List<FloodPublisher> floods = new ArrayList<>();
-            List<CompletableFuture<Void>> started = new ArrayList<>();
+            List<CompletableFuture<Channel>> started = new ArrayList<>();
             for (int p = 0; p < publishers; p++) {
                 LoadClient client = new LoadClient(stats, null, target.version());
                 ByteBuf template = Unpooled.unreleasableBuffer(Packets.publish(Unpooled.buffer().alloc(), target.version(),
@@ -43,11 +43,13 @@ final class ThroughputScenario {
                 FloodPublisher flood = new FloodPublisher(template, qos, subscribers, 100, runAhead, stats);
                 client.publishing(flood);
                 floods.add(flood);
-                started.add(connector.connect(client, "pub-" + run + "-" + p, 600, null).thenAccept(channels::add));
+                started.add(connector.connect(client, "pub-" + run + "-" + p, 600, null));
             }
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get();
+            // Each publisher starts on its own connection: its PUBACKs free its own in-flight window.
             for (int i = 0; i < floods.size(); i++) {
-                floods.get(i).start(channels.get(subscribers + i));
+                Channel channel = started.get(i).get();
+                channels.add(channel);
+                floods.get(i).start(channel);
             }
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds)); // a benchmark's pacing, not test synchronisation
             long receivedBefore = stats.received.sum();
