@@ -15,13 +15,16 @@ public final class RefusalLog {
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
 
     private final String clientId;
-    private final Map<Limit, Integer> counts = new EnumMap<>(Limit.class);
+    private Map<Limit, Integer> counts; // created on the first refusal
 
     public RefusalLog(String clientId) {
         this.clientId = clientId;
     }
 
     public void refused(Violation v) {
+        if (counts == null) {
+            counts = new EnumMap<>(Limit.class);
+        }
         int count = counts.merge(v.limit(), 1, Integer::sum);
         if (count == 1) {
             LOG.info("Client '{}': {} [{}]: answered {}; AWS IoT Core refuses the same (further refusals of this kind "
@@ -33,6 +36,9 @@ public final class RefusalLog {
 
     /** At connection end: one line per limit refused more than once. */
     public void summarize() {
+        if (counts == null) {
+            return;
+        }
         counts.forEach((limit, count) -> {
             if (count > 1) {
                 LOG.info("Client '{}': {} refusals for '{}' [{}] on this connection", clientId, count,

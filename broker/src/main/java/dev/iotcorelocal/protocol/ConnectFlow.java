@@ -100,7 +100,8 @@ final class ConnectFlow {
                 refusals);
         SubscribeFlow subscriptions = new SubscribeFlow(channel, context, connection, identity, attachment.session(),
                 version, refusals);
-        MqttConnection.ConnectedState state = new MqttConnection.ConnectedState(connect, clientId,
+        MqttConnection.ConnectedState state = new MqttConnection.ConnectedState(version,
+                connect.requestProblemInformation(), clientId,
                 attachment.session(), inbound, outbound, subscriptions, willPublication(will, clientId), refusals);
         outbound.resumeInflight();
         outbound.drain();

@@ -8,8 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +21,15 @@ import java.util.function.Function;
 public final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(MqttChannelHandler.class);
     public static final String NAME = "mqtt";
-    private static final String KEEP_ALIVE_HANDLER = "keep-alive";
     private static final String DECODER_HANDLER = "decoder";
 
     private final ProtocolContext context;
     private final MqttEncoderHandler encoder;
     private final Function<Channel, ClientIdentity> identity;
     private MqttConnection connection;
+    private ScheduledFuture<?> timer; // CONNECT timeout, then keep-alive: one timer per connection
+    private long keepAliveNanos;
+    private long lastReadNanos;
 
     public MqttChannelHandler(ProtocolContext context, MqttEncoderHandler encoder,
                               Function<Channel, ClientIdentity> identity) {
@@ -39,10 +40,9 @@ public final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        KeepAlive keepAlive = timeoutMillis -> ctx.pipeline().addBefore(DECODER_HANDLER, KEEP_ALIVE_HANDLER,
-                new IdleStateHandler(timeoutMillis, 0, 0, TimeUnit.MILLISECONDS));
+        KeepAlive keepAlive = timeoutMillis -> startKeepAlive(ctx, timeoutMillis);
         connection = new MqttConnection(ctx.channel(), context, () -> identity.apply(ctx.channel()), encoder, keepAlive);
-        ctx.executor().schedule(() -> {
+        timer = ctx.executor().schedule(() -> {
             if (!connection.isConnected() && ctx.channel().isActive()) {
                 LOG.info("Closing connection from {}: no CONNECT within {} s", ctx.channel().remoteAddress(),
                         context.mqtt().connectTimeoutSeconds());
@@ -50,6 +50,26 @@ public final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
             }
         }, context.mqtt().connectTimeoutSeconds(), TimeUnit.SECONDS);
         ctx.fireChannelActive();
+    }
+
+    /** Replaces the CONNECT timeout with the keep-alive watch: it re-arms itself from the last read. */
+    private void startKeepAlive(ChannelHandlerContext ctx, long timeoutMillis) {
+        timer.cancel(false);
+        keepAliveNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        lastReadNanos = System.nanoTime();
+        timer = ctx.executor().schedule(() -> checkKeepAlive(ctx), timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void checkKeepAlive(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        long idle = System.nanoTime() - lastReadNanos;
+        if (idle >= keepAliveNanos) {
+            connection.onKeepAliveTimeout();
+        } else {
+            timer = ctx.executor().schedule(() -> checkKeepAlive(ctx), keepAliveNanos - idle, TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override
@@ -63,6 +83,7 @@ public final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        lastReadNanos = System.nanoTime(); // once per read batch: any packet resets the keep alive
         connection.onReadComplete();
     }
 
@@ -76,19 +97,13 @@ public final class MqttChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
         if (connection != null) {
             connection.onClosed();
         }
         ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            connection.onKeepAliveTimeout();
-        } else {
-            ctx.fireUserEventTriggered(evt);
-        }
     }
 
     /** Broker shutdown: DISCONNECT 0x8B to MQTT 5 clients, then close. Call on the channel's event loop. */

@@ -48,7 +48,8 @@ public final class MqttConnection implements SessionOwner {
     }
 
     /** What exists only after a successful CONNECT. */
-    record ConnectedState(Connect connect, String clientId, Session session, InboundPublishFlow inbound,
+    record ConnectedState(MqttVersion version, boolean problemInformation, String clientId, Session session,
+                          InboundPublishFlow inbound,
                           OutboundFlow outbound, SubscribeFlow subscriptions, WillPublication will,
                           RefusalLog refusals) {
     }
@@ -197,11 +198,11 @@ public final class MqttConnection implements SessionOwner {
 
     /** Whether the client allows Reason Strings on acknowledgements (Request Problem Information). */
     boolean problemInformation() {
-        return connected == null || connected.connect().requestProblemInformation();
+        return connected == null || connected.problemInformation();
     }
 
     MqttVersion version() {
-        return connected == null ? null : connected.connect().version();
+        return connected == null ? null : connected.version();
     }
 
     String clientId() {

@@ -56,10 +56,10 @@ final class OutboundFlow {
     /** Re-sends the resumed session's unacknowledged messages, with DUP set and their packet ids. */
     void resumeInflight() {
         synchronized (session) {
-            Map<Integer, Delivery> inflight = session.inflight();
-            if (inflight.isEmpty() || session.owner() != owner) {
+            if (session.inflightCount() == 0 || session.owner() != owner) {
                 return;
             }
+            Map<Integer, Delivery> inflight = session.inflight();
             long now = clock.millis();
             inflight.entrySet().removeIf(e -> e.getValue().message().isExpired(now));
             for (Map.Entry<Integer, Delivery> e : inflight.entrySet()) {
@@ -79,12 +79,11 @@ final class OutboundFlow {
 
     private void drainOwned() {
         session.drainStarted();
-        Map<Integer, Delivery> inflight = session.inflight();
         long now = clock.millis();
         boolean wrote = false;
         while (channel.isWritable()) {
             Delivery next = session.peek();
-            if (next == null || (next.qos() > 0 && inflight.size() >= window)) {
+            if (next == null || (next.qos() > 0 && session.inflightCount() >= window)) {
                 break;
             }
             if (pacer != null && !pacer.tryAcquire(now)) {
@@ -104,7 +103,7 @@ final class OutboundFlow {
                 continue;
             }
             if (packetId != 0) {
-                inflight.put(packetId, next);
+                session.inflight().put(packetId, next);
             }
             channel.write(publish, channel.voidPromise());
             wrote = true;
@@ -117,7 +116,7 @@ final class OutboundFlow {
     void onPuback(int packetId) {
         boolean freed;
         synchronized (session) {
-            freed = session.owner() == owner && session.inflight().remove(packetId) != null;
+            freed = session.owner() == owner && session.inflightCount() > 0 && session.inflight().remove(packetId) != null;
         }
         if (freed) {
             drain();

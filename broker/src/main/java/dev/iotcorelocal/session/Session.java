@@ -7,13 +7,12 @@ import org.jctools.queues.MpscChunkedArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one client ID that outlives a connection: subscriptions, the queue of messages
@@ -28,13 +27,31 @@ public final class Session {
 
     private final String clientId;
     private final MqttVersion version;
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final MpscChunkedArrayQueue<Delivery> queue;
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicInteger queued = new AtomicInteger();
+    private static final VarHandle QUEUE;
+    private static final VarHandle WAKE_SCHEDULED;
+    private static final VarHandle QUEUED;
+    private static final VarHandle DROPPED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            QUEUE = lookup.findVarHandle(Session.class, "queue", MpscChunkedArrayQueue.class);
+            WAKE_SCHEDULED = lookup.findVarHandle(Session.class, "wakeScheduled", boolean.class);
+            QUEUED = lookup.findVarHandle(Session.class, "queued", int.class);
+            DROPPED = lookup.findVarHandle(Session.class, "dropped", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
     private final int queueCapacity;
-    private final Map<Integer, Delivery> inflight = new LinkedHashMap<>();
+    // Created on the first message: an idle connection's session holds no queue (it is most of its memory).
+    private volatile MpscChunkedArrayQueue<Delivery> queue;
+    private volatile boolean wakeScheduled;
+    private volatile int queued;
+    private volatile long dropped;
+    private Map<Integer, Delivery> inflight;
     private volatile long expiryInterval;
     private volatile SessionOwner owner;
     private ExpiryScheduler.Cancellable pendingExpiry;
@@ -47,8 +64,6 @@ public final class Session {
         this.version = version;
         this.expiryInterval = expiryInterval;
         this.queueCapacity = queueCapacity;
-        // jctools rounds capacities up to a power of two; the exact bound is kept by 'queued'.
-        this.queue = new MpscChunkedArrayQueue<>(Math.min(64, Math.max(2, queueCapacity)), Math.max(4, queueCapacity));
     }
 
     public String clientId() {
@@ -80,62 +95,85 @@ public final class Session {
      * the queue is full: the message is dropped for this session, counted, and logged once.
      */
     public boolean offer(Delivery delivery) {
-        if (queued.incrementAndGet() > queueCapacity || !queue.offer(delivery)) {
-            queued.decrementAndGet();
-            if (dropped.getAndIncrement() == 0) {
+        // jctools rounds capacities up to a power of two; the exact bound is kept by 'queued'.
+        if ((int) QUEUED.getAndAdd(this, 1) >= queueCapacity || !queue().offer(delivery)) {
+            QUEUED.getAndAdd(this, -1);
+            if ((long) DROPPED.getAndAdd(this, 1L) == 0) {
                 LOG.warn("Session queue of client '{}' is full ({} messages): dropping new messages for it",
                         clientId, queueCapacity);
             }
             return false;
         }
         SessionOwner current = owner;
-        if (current != null && wakeScheduled.compareAndSet(false, true)) {
+        if (current != null && WAKE_SCHEDULED.compareAndSet(this, false, true)) {
             current.wake();
         }
         return true;
     }
 
+    private MpscChunkedArrayQueue<Delivery> queue() {
+        MpscChunkedArrayQueue<Delivery> q = queue;
+        if (q == null) {
+            q = new MpscChunkedArrayQueue<>(Math.min(64, Math.max(2, queueCapacity)), Math.max(4, queueCapacity));
+            if (!QUEUE.compareAndSet(this, null, q)) {
+                q = queue;
+            }
+        }
+        return q;
+    }
+
     /** Owner only: the next delivery without removing it, or null. */
     public Delivery peek() {
-        return queue.relaxedPeek();
+        MpscChunkedArrayQueue<Delivery> q = queue;
+        return q == null ? null : q.relaxedPeek();
     }
 
     /** Owner only. */
     public Delivery poll() {
-        Delivery delivery = queue.relaxedPoll();
+        MpscChunkedArrayQueue<Delivery> q = queue;
+        Delivery delivery = q == null ? null : q.relaxedPoll();
         if (delivery != null) {
-            queued.decrementAndGet();
+            QUEUED.getAndAdd(this, -1);
         }
         return delivery;
     }
 
     /** Owner only: called when a drain starts, so that later offers wake it again. */
     public void drainStarted() {
-        wakeScheduled.set(false);
+        wakeScheduled = false;
     }
 
     public boolean hasQueued() {
-        return !queue.isEmpty();
+        return queued > 0;
     }
 
     public int queuedCount() {
-        return queued.get();
+        return queued;
     }
 
     public long droppedCount() {
-        return dropped.get();
+        return dropped;
     }
 
     /** Owner only: unacknowledged outbound QoS 1 deliveries by packet id, in send order. */
     public Map<Integer, Delivery> inflight() {
+        if (inflight == null) {
+            inflight = new LinkedHashMap<>();
+        }
         return inflight;
+    }
+
+    /** Owner only: how many QoS 1 deliveries await a PUBACK. */
+    public int inflightCount() {
+        return inflight == null ? 0 : inflight.size();
     }
 
     /** Owner only: the next free packet identifier. */
     public int nextPacketId() {
+        Map<Integer, Delivery> table = inflight();
         do {
             lastPacketId = lastPacketId == 65_535 ? 1 : lastPacketId + 1;
-        } while (inflight.containsKey(lastPacketId));
+        } while (table.containsKey(lastPacketId));
         return lastPacketId;
     }
 

@@ -25,8 +25,8 @@ final class IdleConnectionsScenario {
         Stats stats = new Stats();
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
         BrokerProbe probe = new BrokerProbe(brokerPid);
+        long heapBefore = probe.liveHeapBytes(); // runs a full GC first, so both readings follow a GC
         long rssBefore = probe.rssBytes();
-        long heapBefore = probe.liveHeapBytes();
         try (Connector connector = new Connector(target, threads)) {
             List<Channel> channels = new ArrayList<>(connections);
             Semaphore inFlight = new Semaphore(concurrency);
@@ -51,8 +51,8 @@ final class IdleConnectionsScenario {
             double connectSeconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(TimeUnit.SECONDS.toMillis(holdSeconds)); // hold them idle
             long alive = channels.stream().filter(Channel::isActive).count();
-            long rssAfter = probe.rssBytes();
             long heapAfter = probe.liveHeapBytes();
+            long rssAfter = probe.rssBytes();
             channels.forEach(Channel::close);
             Result result = new Result().put("scenario", "idle").put("connections", connections)
                     .put("connected", channels.size()).put("failed", failed).put("alive_after_hold", alive)

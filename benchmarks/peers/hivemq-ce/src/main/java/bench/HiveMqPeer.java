@@ -1,0 +1,30 @@
+package bench;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Starts HiveMQ CE with one plain TCP listener on the given port, until killed. */
+public final class HiveMqPeer {
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Path home = Files.createTempDirectory("hivemq-peer");
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        Files.writeString(conf.resolve("config.xml"), """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                        <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+                    </listeners>
+                    <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port));
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
+                .withDataFolder(Files.createDirectories(home.resolve("data")))
+                .withExtensionsFolder(Files.createDirectories(home.resolve("extensions"))).build();
+        hivemq.start().join();
+        System.out.println("HiveMQ CE listening on 127.0.0.1:" + port);
+        Thread.currentThread().join();
+    }
+}
