@@ -3,26 +3,30 @@ package dev.iotcorelocal.delivery;
 import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.routing.Matches;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.Subscription;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionRegistry;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Hands a published message to every matching session's queue. Synchronous and non-blocking:
  * when it returns the message is routed, which is when a QoS 1 publisher gets its PUBACK.
+ *
+ * <p>Hot path: the index's node arrays are iterated in place; a de-duplication map is built only
+ * when several nodes matched (a client may then match twice); the per-subscriber deliveries are
+ * shared per QoS and RETAIN flag, so fan-out allocates a few objects per message, not per subscriber.
  */
 public final class Router {
     private final SubscriptionIndex index;
     private final SessionRegistry sessions;
     private final RetainedStore<Message> retained;
     private final Authorizer authorizer;
+    private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
 
     public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained,
                   Authorizer authorizer) {
@@ -41,46 +45,78 @@ public final class Router {
                 retained.put(message.topic(), message);
             }
         }
-        List<Subscription> matches = new ArrayList<>(4);
-        index.match(message.topic(), matches::add);
-        if (matches.size() == 1) {
-            return deliver(message, matches.get(0)) ? 1 : 0;
+        Matches matches = scratch.get();
+        if (!matches.acquire()) {
+            matches = new Matches(); // re-entrant route on this thread: its own scratch
+            matches.acquire();
         }
-        int delivered = 0;
-        for (Subscription s : strongestPerClient(matches)) {
-            if (deliver(message, s)) {
-                delivered++;
+        try {
+            index.match(message.topic(), matches);
+            Delivery[] deliveries = new Delivery[4];
+            if (matches.sources() <= 1) {
+                return deliverAll(message, matches, deliveries);
             }
+            return deliverStrongestPerClient(message, matches, deliveries);
+        } finally {
+            matches.release();
+        }
+    }
+
+    private int deliverAll(Message message, Matches matches, Delivery[] deliveries) {
+        int delivered = 0;
+        for (int g = 0; g < matches.groupCount(); g++) {
+            for (Subscription s : matches.group(g)) {
+                delivered += deliver(message, s, deliveries);
+            }
+        }
+        for (int i = 0; i < matches.chosenCount(); i++) {
+            delivered += deliver(message, matches.chosen(i), deliveries);
         }
         return delivered;
     }
 
     /** One delivery per client when several of its subscriptions match, at the highest QoS (spec 3.3.4). */
-    private static Iterable<Subscription> strongestPerClient(List<Subscription> matches) {
-        if (matches.size() < 2) {
-            return matches;
+    private int deliverStrongestPerClient(Message message, Matches matches, Delivery[] deliveries) {
+        Map<String, Subscription> byClient = new HashMap<>();
+        for (int g = 0; g < matches.groupCount(); g++) {
+            for (Subscription s : matches.group(g)) {
+                byClient.merge(s.clientId(), s, Router::stronger);
+            }
         }
-        Map<String, Subscription> byClient = new HashMap<>(matches.size() * 2);
-        for (Subscription s : matches) {
-            byClient.merge(s.clientId(), s, (a, b) -> b.qos() > a.qos() ? b : a);
+        for (int i = 0; i < matches.chosenCount(); i++) {
+            byClient.merge(matches.chosen(i).clientId(), matches.chosen(i), Router::stronger);
         }
-        return byClient.values();
+        int delivered = 0;
+        for (Subscription s : byClient.values()) {
+            delivered += deliver(message, s, deliveries);
+        }
+        return delivered;
     }
 
-    private boolean deliver(Message message, Subscription subscription) {
+    private static Subscription stronger(Subscription a, Subscription b) {
+        return b.qos() > a.qos() ? b : a;
+    }
+
+    private int deliver(Message message, Subscription subscription, Delivery[] deliveries) {
         if (subscription.noLocal() && subscription.clientId().equals(message.originClientId())) {
-            return false;
+            return 0;
         }
         Session session = sessions.get(subscription.clientId());
         if (session == null || !authorizer.canReceive(subscription.clientId(), message.topic())) {
-            return false;
+            return 0;
         }
         int qos = Math.min(message.qos(), subscription.qos());
         if (qos == 0 && !session.isOnline()) {
-            return false; // AWS IoT Core keeps only QoS 1 messages for offline sessions
+            return 0; // AWS IoT Core keeps only QoS 1 messages for offline sessions
         }
         boolean retainFlag = subscription.retainAsPublished() && message.retain();
-        return session.offer(new Delivery(message, qos, retainFlag));
+        int slot = qos * 2 + (retainFlag ? 1 : 0);
+        Delivery delivery = deliveries[slot];
+        if (delivery == null) {
+            delivery = new Delivery(message, qos, retainFlag);
+            deliveries[slot] = delivery;
+        }
+        return session.offer(delivery) ? 1 : 0;
     }
 
     /** The retained message for a new subscription to exactly this topic (AWS rule), or null. */

@@ -36,6 +36,8 @@ public final class MqttConnection implements SessionOwner {
     private final KeepAlive keepAlive;
     private ConnectedState connected;
     private boolean willSuppressed;
+    private boolean reading;
+    private boolean drainAfterRead;
 
     public MqttConnection(Channel channel, ProtocolContext context, Supplier<ClientIdentity> identity,
                           MqttEncoderHandler encoder, KeepAlive keepAlive) {
@@ -64,6 +66,7 @@ public final class MqttConnection implements SessionOwner {
     }
 
     public void onPacket(MqttPacket packet) {
+        reading = true;
         if (disconnector.isClosing()) {
             return;
         }
@@ -144,10 +147,15 @@ public final class MqttConnection implements SessionOwner {
 
     /** End of a read batch: every PUBACK written during it goes out in one flush. */
     public void onReadComplete() {
+        reading = false;
         if (connected != null) {
             connected.inbound().readBatchFlushed();
         }
         channel.flush();
+        if (drainAfterRead) {
+            drainAfterRead = false;
+            drainQueued();
+        }
     }
 
     public void onWritable() {
@@ -179,9 +187,20 @@ public final class MqttConnection implements SessionOwner {
         context.registry().detach(state.session(), this, will.publisher(), will.delaySeconds());
     }
 
+    /**
+     * Called by publishers on any thread. On this connection's own loop the queue is drained at
+     * once (no task, no wake-up latency), except while this connection is mid-read: a flush then
+     * would send its PUBACKs before the read batch ends, which the Receive Maximum count relies on.
+     */
     @Override
     public void wake() {
-        channel.eventLoop().execute(this::drainQueued);
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(this::drainQueued);
+        } else if (reading) {
+            drainAfterRead = true;
+        } else {
+            drainQueued();
+        }
     }
 
     private void drainQueued() {

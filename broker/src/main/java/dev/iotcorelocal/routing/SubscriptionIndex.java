@@ -12,11 +12,25 @@ public interface SubscriptionIndex {
     boolean remove(String clientId, TopicFilter filter);
 
     /**
-     * Calls {@code consumer} once per matching subscription; of each matching share group exactly
-     * one member's subscription is chosen (round robin). A client with several matching
-     * subscriptions is reported once per subscription: deduplication is the caller's.
+     * Adds to {@code matches} every matching node's subscriptions and, of each matching share
+     * group, one member (round robin). A client with several matching subscriptions appears once
+     * per subscription: deduplication is the caller's.
      */
-    void match(String topic, Consumer<Subscription> consumer);
+    void match(String topic, Matches matches);
+
+    /** Convenience form of {@link #match(String, Matches)}: one call per matching subscription. */
+    default void match(String topic, Consumer<Subscription> consumer) {
+        Matches matches = new Matches();
+        match(topic, matches);
+        for (int g = 0; g < matches.groupCount(); g++) {
+            for (Subscription s : matches.group(g)) {
+                consumer.accept(s);
+            }
+        }
+        for (int i = 0; i < matches.chosenCount(); i++) {
+            consumer.accept(matches.chosen(i));
+        }
+    }
 
     /** Number of subscriptions held, for metrics and tests. */
     int size();

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A topic trie. Children sit in concurrent maps and each node's subscriptions in an array that
@@ -39,19 +38,26 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
             }
             node = child;
         }
-        Subscription[] current = node.subscriptions;
+        boolean shared = subscription.topicFilter().isShared();
+        Subscription[] current = shared ? node.shared : node.subscriptions;
+        Subscription[] next = null;
         for (int i = 0; i < current.length; i++) {
             if (sameOwner(current[i], subscription)) {
-                Subscription[] next = current.clone();
+                next = current.clone();
                 next[i] = subscription;
-                node.subscriptions = next;
-                return;
+                break;
             }
         }
-        Subscription[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = subscription;
-        node.subscriptions = next;
-        size.incrementAndGet();
+        if (next == null) {
+            next = Arrays.copyOf(current, current.length + 1);
+            next[current.length] = subscription;
+            size.incrementAndGet();
+        }
+        if (shared) {
+            node.shared = next;
+        } else {
+            node.subscriptions = next;
+        }
     }
 
     @Override
@@ -63,14 +69,19 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
                 return false;
             }
         }
-        Subscription[] current = node.subscriptions;
+        boolean shared = filter.isShared();
+        Subscription[] current = shared ? node.shared : node.subscriptions;
         for (int i = 0; i < current.length; i++) {
             Subscription s = current[i];
             if (s.clientId().equals(clientId) && s.topicFilter().equals(filter)) {
                 Subscription[] next = new Subscription[current.length - 1];
                 System.arraycopy(current, 0, next, 0, i);
                 System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                node.subscriptions = next.length == 0 ? NONE : next;
+                if (shared) {
+                    node.shared = next.length == 0 ? NONE : next;
+                } else {
+                    node.subscriptions = next.length == 0 ? NONE : next;
+                }
                 size.decrementAndGet();
                 prune(node);
                 return true;
@@ -80,9 +91,9 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     }
 
     @Override
-    public void match(String topic, Consumer<Subscription> consumer) {
+    public void match(String topic, Matches matches) {
         String[] levels = levels(topic);
-        Matcher matcher = new Matcher(consumer, levels, !topic.isEmpty() && topic.charAt(0) == '$');
+        Matcher matcher = new Matcher(matches, levels, !topic.isEmpty() && topic.charAt(0) == '$');
         matcher.walk(root, 0);
         matcher.emitSharedChoices();
     }
@@ -97,7 +108,8 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     }
 
     private void prune(Node node) {
-        while (node.parent != null && node.subscriptions.length == 0 && node.children.isEmpty()) {
+        while (node.parent != null && node.subscriptions.length == 0 && node.shared.length == 0
+                && node.children.isEmpty()) {
             node.parent.children.remove(node.level, node);
             node = node.parent;
         }
@@ -108,24 +120,24 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     }
 
     private final class Matcher {
-        private final Consumer<Subscription> consumer;
+        private final Matches matches;
         private final String[] levels;
         private final boolean dollarTopic;
         private SharedChooser shared;
 
-        Matcher(Consumer<Subscription> consumer, String[] levels, boolean dollarTopic) {
-            this.consumer = consumer;
+        Matcher(Matches matches, String[] levels, boolean dollarTopic) {
+            this.matches = matches;
             this.levels = levels;
             this.dollarTopic = dollarTopic;
         }
 
         void walk(Node node, int depth) {
             if (depth == levels.length) {
-                emit(node.subscriptions);
+                emit(node);
                 if (hashMatchesParent) {
                     Node hash = node.children.get("#");
                     if (hash != null) {
-                        emit(hash.subscriptions);
+                        emit(hash);
                     }
                 }
                 return;
@@ -135,7 +147,7 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
             if (wildcardsAllowed) {
                 Node hash = node.children.get("#");
                 if (hash != null) {
-                    emit(hash.subscriptions);
+                    emit(hash);
                 }
                 Node plus = node.children.get("+");
                 if (plus != null) {
@@ -148,22 +160,25 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
             }
         }
 
-        private void emit(Subscription[] subscriptions) {
-            for (Subscription s : subscriptions) {
-                if (s.topicFilter().isShared()) {
-                    if (shared == null) {
-                        shared = new SharedChooser(shareTurns);
-                    }
+        private void emit(Node node) {
+            Subscription[] plain = node.subscriptions;
+            if (plain.length > 0) {
+                matches.addGroup(plain);
+            }
+            Subscription[] members = node.shared;
+            if (members.length > 0) {
+                if (shared == null) {
+                    shared = new SharedChooser(shareTurns);
+                }
+                for (Subscription s : members) {
                     shared.offer(s);
-                } else {
-                    consumer.accept(s);
                 }
             }
         }
 
         void emitSharedChoices() {
             if (shared != null) {
-                shared.emit(consumer);
+                shared.emit(matches::addChosen);
             }
         }
     }
@@ -171,6 +186,7 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     private static final class Node {
         final ConcurrentHashMap<String, Node> children = new ConcurrentHashMap<>(4);
         volatile Subscription[] subscriptions = NONE;
+        volatile Subscription[] shared = NONE;
         final Node parent;
         final String level;
 

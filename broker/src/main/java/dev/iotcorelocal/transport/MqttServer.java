@@ -52,7 +52,10 @@ public final class MqttServer implements AutoCloseable {
         IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, ioHandler);
-        this.workerGroup = new MultiThreadIoEventLoopGroup(transport.ioThreads(), ioHandler);
+        // One loop per core: the connections' work is cross-thread hand-offs, and extra loops only
+        // add context switches (measured: p99 latency and throughput both better than Netty's 2 x cores).
+        int threads = transport.ioThreads() > 0 ? transport.ioThreads() : Runtime.getRuntime().availableProcessors();
+        this.workerGroup = new MultiThreadIoEventLoopGroup(threads, ioHandler);
         LOG.debug("Using {} transport", epoll ? "epoll" : "NIO");
     }
 

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * process holds per connection (RSS, and live heap for JVM brokers) via {@link BrokerProbe}.
  */
 final class IdleConnectionsScenario {
-    private static final int PER_SOURCE_ADDRESS = 25_000;
+    /** Below the ~28k ephemeral ports of one address, leaving room for a previous run's TIME_WAIT sockets. */
+    private static final int PER_SOURCE_ADDRESS = 10_000;
 
     private IdleConnectionsScenario() {
     }
@@ -32,9 +33,10 @@ final class IdleConnectionsScenario {
             Semaphore inFlight = new Semaphore(concurrency);
             List<CompletableFuture<Channel>> pending = new ArrayList<>();
             long start = System.nanoTime();
+            int firstAddress = 2 + (int) (System.nanoTime() % 200); // another run's TIME_WAIT ports stay out of the way
             for (int i = 0; i < connections; i++) {
                 inFlight.acquire();
-                InetSocketAddress source = new InetSocketAddress("127.0.0." + (1 + i / PER_SOURCE_ADDRESS), 0);
+                InetSocketAddress source = new InetSocketAddress("127.0.1." + (firstAddress + i / PER_SOURCE_ADDRESS), 0);
                 CompletableFuture<Channel> connected = connector.connect(new LoadClient(stats, null, target.version()),
                         "idle-" + run + "-" + i, 1200, source);
                 connected.whenComplete((c, e) -> inFlight.release());

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs the same load scenarios against Mosquitto, HiveMQ CE and iotcore-local on loopback,
+# one broker at a time, and prints one table (medians of RUNS runs) with the ratios.
+#   bash benchmarks/compare.sh            # 3 runs per cell (about 25 minutes)
+#   RUNS=1 DURATION=5 bash benchmarks/compare.sh   # a quick look
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
+IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-15000}   # per-process file limit here: ulimit -n = $(ulimit -n)
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+OUT=${OUT:-benchmarks/target/compare}
+mkdir -p "$OUT"
+
+command -v mosquitto >/dev/null || { apt-get update -qq && apt-get install -y -qq mosquitto >/dev/null; }
+mvn -B -q -pl broker,benchmarks -am package -DskipTests
+if [ ! -d benchmarks/peers/hivemq-ce/target/lib ]; then
+  JAVA_HOME=$JAVA25 mvn -B -q -f benchmarks/peers/hivemq-ce/pom.xml package
+fi
+DRIVER="java -cp benchmarks/target/benchmarks.jar dev.iotcorelocal.bench.load.LoadDriver"
+PORT=18830
+
+start_broker() {
+  case "$1" in
+    mosquitto)
+      printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$PORT" > "$OUT/mosquitto.conf"
+      mosquitto -c "$OUT/mosquitto.conf" > "$OUT/mosquitto.log" 2>&1 & ;;
+    hivemq-ce)
+      "$JAVA25/bin/java" -Xmx2g -cp "benchmarks/peers/hivemq-ce/target/hivemq-ce-peer-0.1.0-SNAPSHOT.jar:benchmarks/peers/hivemq-ce/target/lib/*" \
+        bench.HiveMqPeer "$PORT" > "$OUT/hivemq.log" 2>&1 & ;;
+    iotcore-local)
+      java -jar broker/target/iotcore-local.jar --profile relaxed --mqtt-port "$PORT" --mqtts-port 0 \
+        --certificates "$OUT/certificates" > "$OUT/iotcore.log" 2>&1 & ;;
+  esac
+  BROKER_PID=$!
+  for _ in $(seq 1 100); do
+    (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "broker $1 did not start" >&2; exit 1
+}
+
+stop_broker() {
+  kill "$BROKER_PID" 2>/dev/null || true
+  wait "$BROKER_PID" 2>/dev/null || true
+  sleep 1
+}
+
+# name | driver arguments | result field
+SCENARIOS=(
+  "fan-in 8->1 QoS 0 (msgs/s)|--scenario fan-in --publishers 8 --qos 0|msgs_per_s"
+  "fan-in 8->1 QoS 1 (msgs/s)|--scenario fan-in --publishers 8 --qos 1|msgs_per_s"
+  "fan-out 1->100 QoS 0 (msgs/s)|--scenario fan-out --subscribers 100 --qos 0|msgs_per_s"
+  "fan-out 1->100 QoS 1 (msgs/s)|--scenario fan-out --subscribers 100 --qos 1|msgs_per_s"
+  "p99 latency QoS 1 at 10k msgs/s (us)|--scenario latency --publishers 8 --qos 1 --rate 10000|p99_us"
+  "RSS per idle connection (bytes)|--scenario idle --connections $IDLE_CONNECTIONS --hold 3|rss_per_conn_bytes"
+  "heap per idle connection (bytes)|--scenario idle --connections $IDLE_CONNECTIONS --hold 3|heap_per_conn_bytes"
+)
+BROKERS=(mosquitto hivemq-ce iotcore-local)
+
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else print a[int((NR+1)/2)]}'; }
+
+declare -A CELL LOSS
+for broker in "${BROKERS[@]}"; do
+  for scenario in "${SCENARIOS[@]}"; do
+    IFS='|' read -r name args field <<< "$scenario"
+    values=(); lost=0
+    for run in $(seq 1 "$RUNS"); do
+      start_broker "$broker"
+      line=$($DRIVER --port "$PORT" $args --warmup "$WARMUP" --duration "$DURATION" --broker-pid "$BROKER_PID" 2>>"$OUT/driver.err" | grep '^RESULT' || true)
+      stop_broker
+      echo "$broker | $name | run $run | $line" | tee -a "$OUT/runs.txt"
+      value=$(sed -n "s/.* $field=\([^ ]*\).*/\1/p" <<< "$line")
+      [ -n "$value" ] && values+=("$value")
+      l=$(sed -n 's/.* lost=\([0-9]*\).*/\1/p' <<< "$line"); lost=$((lost + ${l:-0}))
+    done
+    CELL["$broker|$name"]=$(printf '%s\n' "${values[@]}" | median)
+    LOSS["$broker|$name"]=$lost
+  done
+done
+
+{
+  echo "| scenario | Mosquitto | HiveMQ CE | iotcore-local | vs Mosquitto | vs HiveMQ CE |"
+  echo "|---|---|---|---|---|---|"
+  for scenario in "${SCENARIOS[@]}"; do
+    IFS='|' read -r name args field <<< "$scenario"
+    m=${CELL["mosquitto|$name"]}; h=${CELL["hivemq-ce|$name"]}; i=${CELL["iotcore-local|$name"]}
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+    fmt() { awk -v v="$1" -v l="$2" 'BEGIN { if (v == "n/a" || v == "") print "n/a"; else printf "%.0f%s", v, (l > 0 ? " (" l " lost)" : "") }'; }
+    echo "| $name | $(fmt "$m" "${LOSS["mosquitto|$name"]}") | $(fmt "$h" "${LOSS["hivemq-ce|$name"]}") | $(fmt "$i" "${LOSS["iotcore-local|$name"]}") | $(ratio "$i" "$m") | $(ratio "$i" "$h") |"
+  done
+  echo
+  echo "Ratios are iotcore-local / peer: above 1 is better for throughput, below 1 is better for latency and memory."
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r); driver and broker share it. Medians of $RUNS runs, ${DURATION} s each, 64-byte payloads."
+} | tee "$OUT/table.md"

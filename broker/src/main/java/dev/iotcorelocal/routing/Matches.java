@@ -1,0 +1,73 @@
+package dev.iotcorelocal.routing;
+
+import java.util.Arrays;
+
+/**
+ * The result of one topic match, as the index's own immutable per-node arrays (never copied)
+ * plus the share-group members chosen for this message. Mutable and reusable: one per thread.
+ */
+public final class Matches {
+    private Subscription[][] groups = new Subscription[4][];
+    private int groupCount;
+    private Subscription[] chosen = new Subscription[2];
+    private int chosenCount;
+    private boolean inUse;
+
+    /** Claims this scratch for one match; false when it is already in use on this thread. */
+    public boolean acquire() {
+        if (inUse) {
+            return false;
+        }
+        inUse = true;
+        return true;
+    }
+
+    /** Clears and frees it. */
+    public void release() {
+        clear();
+        inUse = false;
+    }
+
+    void addGroup(Subscription[] group) {
+        if (groupCount == groups.length) {
+            groups = Arrays.copyOf(groups, groupCount * 2);
+        }
+        groups[groupCount++] = group;
+    }
+
+    void addChosen(Subscription subscription) {
+        if (chosenCount == chosen.length) {
+            chosen = Arrays.copyOf(chosen, chosenCount * 2);
+        }
+        chosen[chosenCount++] = subscription;
+    }
+
+    public void clear() {
+        Arrays.fill(groups, 0, groupCount, null);
+        Arrays.fill(chosen, 0, chosenCount, null);
+        groupCount = 0;
+        chosenCount = 0;
+    }
+
+    /** Number of matching filter nodes plus chosen share-group members. */
+    public int sources() {
+        return groupCount + chosenCount;
+    }
+
+    public int groupCount() {
+        return groupCount;
+    }
+
+    /** The subscriptions of one matching node: read only. */
+    public Subscription[] group(int index) {
+        return groups[index];
+    }
+
+    public int chosenCount() {
+        return chosenCount;
+    }
+
+    public Subscription chosen(int index) {
+        return chosen[index];
+    }
+}
