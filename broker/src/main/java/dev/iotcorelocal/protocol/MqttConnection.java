@@ -36,8 +36,6 @@ public final class MqttConnection implements SessionOwner {
     private final KeepAlive keepAlive;
     private ConnectedState connected;
     private boolean willSuppressed;
-    private boolean reading;
-    private boolean drainAfterRead;
 
     public MqttConnection(Channel channel, ProtocolContext context, Supplier<ClientIdentity> identity,
                           MqttEncoderHandler encoder, KeepAlive keepAlive) {
@@ -66,7 +64,6 @@ public final class MqttConnection implements SessionOwner {
     }
 
     public void onPacket(MqttPacket packet) {
-        reading = true;
         if (disconnector.isClosing()) {
             return;
         }
@@ -147,15 +144,10 @@ public final class MqttConnection implements SessionOwner {
 
     /** End of a read batch: every PUBACK written during it goes out in one flush. */
     public void onReadComplete() {
-        reading = false;
         if (connected != null) {
             connected.inbound().readBatchFlushed();
         }
         channel.flush();
-        if (drainAfterRead) {
-            drainAfterRead = false;
-            drainQueued();
-        }
     }
 
     public void onWritable() {
@@ -188,19 +180,14 @@ public final class MqttConnection implements SessionOwner {
     }
 
     /**
-     * Called by publishers on any thread. On this connection's own loop the queue is drained at
-     * once (no task, no wake-up latency), except while this connection is mid-read: a flush then
-     * would send its PUBACKs before the read batch ends, which the Receive Maximum count relies on.
+     * Called by publishers on any thread, once per empty-to-non-empty transition of the queue. The
+     * drain always runs as a task after the current I/O round, so that everything queued meanwhile
+     * goes out in one flush. (Draining at once on the same loop was measured: one flush per
+     * message per subscriber cut fan-out throughput tenfold.)
      */
     @Override
     public void wake() {
-        if (!channel.eventLoop().inEventLoop()) {
-            channel.eventLoop().execute(this::drainQueued);
-        } else if (reading) {
-            drainAfterRead = true;
-        } else {
-            drainQueued();
-        }
+        channel.eventLoop().execute(this::drainQueued);
     }
 
     private void drainQueued() {

@@ -46,6 +46,10 @@ public class RoutingBenchmark {
     @Param({"1", "100", "10000"})
     public int subscribers;
 
+    /** "same": every subscriber on one filter; "mixed": half on an exact filter, half on '+' (de-duplication path). */
+    @Param({"same", "mixed"})
+    public String filters;
+
     private Router router;
     private Message message;
     private final List<Session> sessions = new ArrayList<>();
@@ -67,7 +71,7 @@ public class RoutingBenchmark {
         for (int i = 0; i < subscribers; i++) {
             String clientId = "sub-" + i;
             Session session = registry.attach(clientId, MqttVersion.V5, true, 0, owner).session();
-            Subscription subscription = new Subscription(clientId, TopicFilter.parse(i % 2 == 0 ? "bench/out" : "bench/+"),
+            Subscription subscription = new Subscription(clientId, TopicFilter.parse(filters.equals("mixed") && i % 2 == 1 ? "bench/+" : "bench/out"),
                     0, false, false, 0);
             session.addSubscription(subscription);
             index.add(subscription);

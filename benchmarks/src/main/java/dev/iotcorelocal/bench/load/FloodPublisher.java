@@ -15,7 +15,7 @@ final class FloodPublisher implements LoadClient.Publishing {
     private final ByteBuf template;
     private final int qos;
     private final int fanout;
-    private final int maxInflight;
+    private int maxInflight;
     private final RunAhead runAhead;
     private final Stats stats;
     private final int idOffset;
@@ -38,6 +38,8 @@ final class FloodPublisher implements LoadClient.Publishing {
     @Override
     public void start(Channel channel) {
         this.channel = channel;
+        LoadClient client = channel.pipeline().get(LoadClient.class);
+        maxInflight = Math.min(maxInflight, client.receiveMaximum()); // never exceed the broker's Receive Maximum
         channel.eventLoop().execute(this::pump);
     }
 

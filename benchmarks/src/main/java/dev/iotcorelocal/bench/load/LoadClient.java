@@ -32,6 +32,7 @@ final class LoadClient extends ChannelInboundHandlerAdapter implements ServerPac
     private Publishing publishing;
     private Channel channel;
     private boolean pendingFlush;
+    private int receiveMaximum = 65_535;
 
     LoadClient(Stats stats, RunAhead runAhead, int version) {
         this.stats = stats;
@@ -73,7 +74,15 @@ final class LoadClient extends ChannelInboundHandlerAdapter implements ServerPac
             connected.completeExceptionally(new IllegalStateException("CONNACK refused: " + reason));
             return;
         }
+        if (version == 5 && body.readableBytes() > 2) {
+            receiveMaximum = Packets.receiveMaximum(body.slice(body.readerIndex() + 2, body.readableBytes() - 2));
+        }
         connected.complete(channel);
+    }
+
+    /** The broker's Receive Maximum from its CONNACK (65535 when it sent none, or for 3.1.1). */
+    int receiveMaximum() {
+        return receiveMaximum;
     }
 
     private void onPublish(int firstByte, ByteBuf body) {

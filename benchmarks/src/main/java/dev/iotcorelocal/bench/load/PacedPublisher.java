@@ -23,6 +23,8 @@ final class PacedPublisher implements LoadClient.Publishing {
     private long startNanos;
     private long sent;
     private int nextId;
+    private int inflight;
+    private int maxInflight = 100;
 
     PacedPublisher(ByteBuf template, int payloadIndex, int qos, double perSecond, Stats stats) {
         this.template = template;
@@ -36,6 +38,7 @@ final class PacedPublisher implements LoadClient.Publishing {
     @Override
     public void start(Channel channel) {
         this.channel = channel;
+        maxInflight = Math.min(maxInflight, channel.pipeline().get(LoadClient.class).receiveMaximum());
         startNanos = System.nanoTime();
         ticker = channel.eventLoop().scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.MILLISECONDS);
     }
@@ -46,27 +49,37 @@ final class PacedPublisher implements LoadClient.Publishing {
         }
     }
 
+    /**
+     * Sends what the schedule says is due. Each payload carries its scheduled send time, not the
+     * actual one, so time spent waiting for the broker's Receive Maximum counts as latency
+     * (no coordinated omission).
+     */
     private void tick() {
         double elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000.0;
         long due = (long) (elapsedMillis * perMillisecond) - sent;
-        for (long i = 0; i < due; i++) {
+        long written = 0;
+        for (long i = 0; i < due && (qos == 0 || inflight < maxInflight); i++) {
             ByteBuf packet = channel.alloc().buffer(template.readableBytes()).writeBytes(template, 0, template.readableBytes());
             if (qos > 0) {
                 nextId = nextId == 65_535 ? 1 : nextId + 1;
                 packet.setShort(idOffset, nextId);
+                inflight++;
             }
-            packet.setLong(payloadIndex, System.nanoTime());
+            long scheduledNanos = startNanos + (long) ((sent + written) / perMillisecond * 1_000_000.0);
+            packet.setLong(payloadIndex, scheduledNanos);
             channel.write(packet, channel.voidPromise());
+            written++;
         }
-        if (due > 0) {
-            sent += due;
-            stats.sent.add(due);
+        if (written > 0) {
+            sent += written;
+            stats.sent.add(written);
             channel.flush();
         }
     }
 
     @Override
     public void onPuback() {
+        inflight--;
     }
 
     @Override

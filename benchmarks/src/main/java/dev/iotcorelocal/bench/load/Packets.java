@@ -82,6 +82,42 @@ final class Packets {
         } while (value > 0);
     }
 
+    /** Reads Receive Maximum (0x21) from a CONNACK properties section; 65535 when absent. */
+    static int receiveMaximum(ByteBuf properties) {
+        int length = readVbi(properties);
+        int end = properties.readerIndex() + length;
+        while (properties.readerIndex() < end) {
+            int id = readVbi(properties);
+            switch (id) {
+                case 0x21 -> {
+                    return properties.readUnsignedShort();
+                }
+                case 0x01, 0x17, 0x19, 0x24, 0x25, 0x28, 0x29, 0x2A -> properties.skipBytes(1);
+                case 0x13, 0x22, 0x23 -> properties.skipBytes(2);
+                case 0x02, 0x11, 0x18, 0x27 -> properties.skipBytes(4);
+                case 0x0B -> readVbi(properties);
+                case 0x26 -> {
+                    properties.skipBytes(properties.readUnsignedShort());
+                    properties.skipBytes(properties.readUnsignedShort());
+                }
+                default -> properties.skipBytes(properties.readUnsignedShort()); // strings and binary data
+            }
+        }
+        return 65_535;
+    }
+
+    private static int readVbi(ByteBuf buf) {
+        int value = 0;
+        int shift = 0;
+        int b;
+        do {
+            b = buf.readUnsignedByte();
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        } while ((b & 0x80) != 0);
+        return value;
+    }
+
     /** Skips topic, packet id and (MQTT 5) properties of a PUBLISH body; returns the payload's index. */
     static int payloadIndex(ByteBuf body, int firstByte, int version) {
         int index = body.readerIndex();
