@@ -11,6 +11,7 @@ WARMUP=${WARMUP:-3}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-15000}   # per-process file limit here: ulimit -n = $(ulimit -n)
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=${OUT:-benchmarks/target/compare}
+ONLY=${ONLY:-}                                # a regex: run only the scenarios whose name matches
 mkdir -p "$OUT"
 
 command -v mosquitto >/dev/null || { apt-get update -qq && apt-get install -y -qq mosquitto >/dev/null; }
@@ -65,6 +66,7 @@ declare -A CELL LOSS
 for broker in "${BROKERS[@]}"; do
   for scenario in "${SCENARIOS[@]}"; do
     IFS='|' read -r name args field <<< "$scenario"
+    [[ -n "$ONLY" && ! "$name" =~ $ONLY ]] && continue
     values=(); lost=0
     for run in $(seq 1 "$RUNS"); do
       start_broker "$broker"
@@ -85,6 +87,7 @@ done
   echo "|---|---|---|---|---|---|"
   for scenario in "${SCENARIOS[@]}"; do
     IFS='|' read -r name args field <<< "$scenario"
+    [[ -n "$ONLY" && ! "$name" =~ $ONLY ]] && continue
     m=${CELL["mosquitto|$name"]}; h=${CELL["hivemq-ce|$name"]}; i=${CELL["iotcore-local|$name"]}
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2fx", a / b; else print "n/a" }'; }
     fmt() { awk -v v="$1" -v l="$2" 'BEGIN { if (v == "n/a" || v == "") print "n/a"; else printf "%.0f%s", v, (l > 0 ? " (" l " lost)" : "") }'; }

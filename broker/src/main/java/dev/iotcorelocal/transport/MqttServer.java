@@ -52,9 +52,12 @@ public final class MqttServer implements AutoCloseable {
         IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, ioHandler);
-        // One loop per core: the connections' work is cross-thread hand-offs, and extra loops only
-        // add context switches (measured: p99 latency and throughput both better than Netty's 2 x cores).
-        int threads = transport.ioThreads() > 0 ? transport.ioThreads() : Runtime.getRuntime().availableProcessors();
+        // A local broker always shares its machine with the clients it serves, so by default it
+        // leaves them a core: cores - 1 loops (at least 1). Measured on 2 cores with the load driver
+        // alongside: one loop halves p99 latency (278 -> 134 us) and still delivers over 2M msgs/s;
+        // Netty's default of 2 x cores only adds context switches.
+        int threads = transport.ioThreads() > 0 ? transport.ioThreads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.workerGroup = new MultiThreadIoEventLoopGroup(threads, ioHandler);
         LOG.debug("Using {} transport", epoll ? "epoll" : "NIO");
     }

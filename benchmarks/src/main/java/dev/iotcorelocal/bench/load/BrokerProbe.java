@@ -48,6 +48,16 @@ final class BrokerProbe {
         return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
     }
 
+    /** Heap in use now (no GC first): for watching growth under load. */
+    long heapInUseBytes() {
+        String info = pid <= 0 ? null : jcmd("GC.heap_info");
+        if (info == null) {
+            return -1;
+        }
+        Matcher m = USED.matcher(info);
+        return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+    }
+
     private String jcmd(String command) {
         try {
             Process p = new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * acknowledges) received PUBLISHes, records latency from the timestamp in the payload, and
  * hands PUBACKs and writability to its publishing behaviour, if any.
  */
-final class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketParser.Listener {
+class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketParser.Listener {
 
     /** A publishing behaviour driven from the connection's event loop. */
     interface Publishing {

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * </pre>
  */
 @Command(name = "load-driver", mixinStandardHelpOptions = true,
-        description = "MQTT load driver: fan-in, fan-out, latency, idle connections, TLS handshakes.")
+        description = "MQTT load driver: fan-in, fan-out, latency, idle connections, TLS handshakes, overload.")
 public final class LoadDriver implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Broker host (loopback only).")
     String host;
@@ -29,7 +29,7 @@ public final class LoadDriver implements Callable<Integer> {
     boolean tls;
     @Option(names = "--certificates", defaultValue = "certificates")
     File certificates;
-    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake")
+    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload")
     String scenario;
     @Option(names = "--publishers", defaultValue = "8")
     int publishers;
@@ -76,6 +76,7 @@ public final class LoadDriver implements Callable<Integer> {
             case "latency" -> LatencyScenario.run(target, publishers, qos, payload, rate, warmup, duration, threads);
             case "idle" -> IdleConnectionsScenario.run(target, connections, concurrency, hold, brokerPid, threads);
             case "tls-handshake" -> HandshakeScenario.run(target, concurrency, duration, threads);
+            case "overload" -> OverloadScenario.run(target, publishers, payload, duration, brokerPid, threads);
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);
         };
         System.out.println(result);

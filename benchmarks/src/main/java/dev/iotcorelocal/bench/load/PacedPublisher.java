@@ -25,6 +25,7 @@ final class PacedPublisher implements LoadClient.Publishing {
     private int nextId;
     private int inflight;
     private int maxInflight = 100;
+    private boolean heldBack;
 
     PacedPublisher(ByteBuf template, int payloadIndex, int qos, double perSecond, Stats stats) {
         this.template = template;
@@ -50,9 +51,10 @@ final class PacedPublisher implements LoadClient.Publishing {
     }
 
     /**
-     * Sends what the schedule says is due. Each payload carries its scheduled send time, not the
-     * actual one, so time spent waiting for the broker's Receive Maximum counts as latency
-     * (no coordinated omission).
+     * Sends what the schedule says is due. Normally a payload carries its actual send time; while
+     * the broker's Receive Maximum holds the publisher back, messages carry their scheduled send
+     * time, so that waiting counts as latency (no coordinated omission) but the ticker's own
+     * millisecond granularity does not.
      */
     private void tick() {
         double elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000.0;
@@ -65,11 +67,12 @@ final class PacedPublisher implements LoadClient.Publishing {
                 packet.setShort(idOffset, nextId);
                 inflight++;
             }
-            long scheduledNanos = startNanos + (long) ((sent + written) / perMillisecond * 1_000_000.0);
-            packet.setLong(payloadIndex, scheduledNanos);
+            long stamp = heldBack ? startNanos + (long) ((sent + written) / perMillisecond * 1_000_000.0) : System.nanoTime();
+            packet.setLong(payloadIndex, stamp);
             channel.write(packet, channel.voidPromise());
             written++;
         }
+        heldBack = written < due;
         if (written > 0) {
             sent += written;
             stats.sent.add(written);

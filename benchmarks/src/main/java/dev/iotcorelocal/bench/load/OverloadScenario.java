@@ -1,0 +1,84 @@
+package dev.iotcorelocal.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Overload: publishers flood QoS 0 open loop (no run-ahead bound) for the whole duration at a
+ * subscriber that reads only a little every 100 ms. Every few seconds a fresh client connects
+ * and pings; reports the broker's peak heap in use, the slowest probe connect and PINGRESP, and
+ * how much the slow subscriber got. A broker passes when heap stays bounded and probes stay fast.
+ */
+final class OverloadScenario {
+    private OverloadScenario() {
+    }
+
+    static Result run(Target target, int publishers, int payloadBytes, int durationSeconds, long brokerPid, int threads)
+            throws Exception {
+        Stats stats = new Stats();
+        String run = Long.toString(System.nanoTime() % 1_000_000, 36);
+        BrokerProbe probe = new BrokerProbe(brokerPid);
+        try (Connector connector = new Connector(target, threads)) {
+            LoadClient subscriber = new LoadClient(stats, null, target.version());
+            Channel slow = connector.connect(subscriber, "slow-" + run, 600, null).get();
+            slow.writeAndFlush(Packets.subscribe(slow.alloc(), target.version(), 1, "flood/" + run + "/#", 0));
+            subscriber.subscribed.get(30, TimeUnit.SECONDS);
+            slow.config().setAutoRead(false); // from now on it reads one buffer every 100 ms
+            slow.eventLoop().scheduleAtFixedRate(slow::read, 100, 100, TimeUnit.MILLISECONDS);
+
+            RunAhead unbounded = new RunAhead(Long.MAX_VALUE / 4);
+            List<FloodPublisher> floods = new ArrayList<>();
+            List<Channel> channels = new ArrayList<>(List.of(slow));
+            for (int p = 0; p < publishers; p++) {
+                LoadClient client = new LoadClient(stats, null, target.version());
+                ByteBuf template = Unpooled.unreleasableBuffer(Packets.publish(Unpooled.buffer().alloc(), target.version(),
+                        "flood/" + run + "/" + p, 0, new byte[payloadBytes]));
+                FloodPublisher flood = new FloodPublisher(template, 0, 1, 100, unbounded, stats);
+                client.publishing(flood);
+                Channel channel = connector.connect(client, "flood-pub-" + run + "-" + p, 600, null).get();
+                channels.add(channel);
+                floods.add(flood);
+                flood.start(channel);
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+            long peakHeap = -1;
+            double slowestConnectMs = 0;
+            double slowestPingMs = 0;
+            int probes = 0;
+            while (System.nanoTime() < end) {
+                Thread.sleep(5_000); // a benchmark's pacing, not test synchronisation
+                peakHeap = Math.max(peakHeap, probe.heapInUseBytes());
+                double[] times = probeClient(connector, target, "probe-" + run + "-" + probes++);
+                slowestConnectMs = Math.max(slowestConnectMs, times[0]);
+                slowestPingMs = Math.max(slowestPingMs, times[1]);
+            }
+            floods.forEach(FloodPublisher::stop);
+            channels.forEach(Channel::close);
+            return new Result().put("scenario", "overload").put("publishers", publishers).put("seconds", durationSeconds)
+                    .put("published", stats.sent.sum()).put("slow_subscriber_received", stats.received.sum())
+                    .put("peak_heap_mb", peakHeap < 0 ? "n/a" : String.format("%.1f", peakHeap / 1048576.0))
+                    .put("probe_connect_ms_max", slowestConnectMs).put("probe_ping_ms_max", slowestPingMs)
+                    .put("probes", probes);
+        }
+    }
+
+    /** Connect + CONNACK time and PINGREQ-PINGRESP time of a fresh client, in milliseconds. */
+    private static double[] probeClient(Connector connector, Target target, String clientId) throws Exception {
+        long start = System.nanoTime();
+        PingClient client = new PingClient(new Stats(), target.version());
+        Channel channel = connector.connect(client, clientId, 60, null).get(10, TimeUnit.SECONDS);
+        double connectMs = (System.nanoTime() - start) / 1e6;
+        long pingStart = System.nanoTime();
+        CompletableFuture<Void> pong = client.ping(channel);
+        pong.get(10, TimeUnit.SECONDS);
+        double pingMs = (System.nanoTime() - pingStart) / 1e6;
+        channel.close();
+        return new double[]{connectMs, pingMs};
+    }
+}
