@@ -29,7 +29,7 @@ start_broker() {
       mosquitto -c "$OUT/mosquitto.conf" > "$OUT/mosquitto.log" 2>&1 & ;;
     hivemq-ce)
       "$JAVA25/bin/java" -Xmx2g -cp "benchmarks/peers/hivemq-ce/target/hivemq-ce-peer-0.1.0-SNAPSHOT.jar:benchmarks/peers/hivemq-ce/target/lib/*" \
-        bench.HiveMqPeer "$PORT" > "$OUT/hivemq.log" 2>&1 & ;;
+        bench.HiveMqPeer "$PORT" "$OUT/hivemq-home" > "$OUT/hivemq.log" 2>&1 & ;;
     iotcore-local)
       java -jar broker/target/iotcore-local.jar --profile relaxed --mqtt-port "$PORT" --mqtts-port 0 \
         --certificates "$OUT/certificates" > "$OUT/iotcore.log" 2>&1 & ;;
@@ -45,8 +45,15 @@ start_broker() {
 stop_broker() {
   kill "$BROKER_PID" 2>/dev/null || true
   wait "$BROKER_PID" 2>/dev/null || true
-  sleep 1
+  for _ in $(seq 1 150); do   # a JVM broker may hold the port a while after it exits
+    (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null || return 0
+    sleep 0.2
+  done
+  echo "port $PORT still in use after stopping $1" >&2; exit 1
 }
+
+cleanup() { rm -rf "$OUT/hivemq-home"; }   # HiveMQ pre-allocates ~1.7 GB of persistence per start
+trap cleanup EXIT
 
 # name | driver arguments | result field
 SCENARIOS=(
@@ -58,7 +65,7 @@ SCENARIOS=(
   "RSS per idle connection (bytes)|--scenario idle --connections $IDLE_CONNECTIONS --hold 3|rss_per_conn_bytes"
   "heap per idle connection (bytes)|--scenario idle --connections $IDLE_CONNECTIONS --hold 3|heap_per_conn_bytes"
 )
-BROKERS=(mosquitto hivemq-ce iotcore-local)
+read -r -a BROKERS <<< "${BROKERS:-mosquitto hivemq-ce iotcore-local}"   # BROKERS="iotcore-local" runs one
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else print a[int((NR+1)/2)]}'; }
 
@@ -71,7 +78,8 @@ for broker in "${BROKERS[@]}"; do
     for run in $(seq 1 "$RUNS"); do
       start_broker "$broker"
       line=$($DRIVER --port "$PORT" $args --warmup "$WARMUP" --duration "$DURATION" --broker-pid "$BROKER_PID" 2>>"$OUT/driver.err" | grep '^RESULT' || true)
-      stop_broker
+      stop_broker "$broker"
+      cleanup
       echo "$broker | $name | run $run | $line" | tee -a "$OUT/runs.txt"
       value=$(sed -n "s/.* $field=\([^ ]*\).*/\1/p" <<< "$line")
       [ -n "$value" ] && values+=("$value")
@@ -88,10 +96,10 @@ done
   for scenario in "${SCENARIOS[@]}"; do
     IFS='|' read -r name args field <<< "$scenario"
     [[ -n "$ONLY" && ! "$name" =~ $ONLY ]] && continue
-    m=${CELL["mosquitto|$name"]}; h=${CELL["hivemq-ce|$name"]}; i=${CELL["iotcore-local|$name"]}
+    m=${CELL["mosquitto|$name"]:-n/a}; h=${CELL["hivemq-ce|$name"]:-n/a}; i=${CELL["iotcore-local|$name"]:-n/a}
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2fx", a / b; else print "n/a" }'; }
     fmt() { awk -v v="$1" -v l="$2" 'BEGIN { if (v == "n/a" || v == "") print "n/a"; else printf "%.0f%s", v, (l > 0 ? " (" l " lost)" : "") }'; }
-    echo "| $name | $(fmt "$m" "${LOSS["mosquitto|$name"]}") | $(fmt "$h" "${LOSS["hivemq-ce|$name"]}") | $(fmt "$i" "${LOSS["iotcore-local|$name"]}") | $(ratio "$i" "$m") | $(ratio "$i" "$h") |"
+    echo "| $name | $(fmt "$m" "${LOSS["mosquitto|$name"]:-0}") | $(fmt "$h" "${LOSS["hivemq-ce|$name"]:-0}") | $(fmt "$i" "${LOSS["iotcore-local|$name"]:-0}") | $(ratio "$i" "$m") | $(ratio "$i" "$h") |"
   done
   echo
   echo "Ratios are iotcore-local / peer: above 1 is better for throughput, below 1 is better for latency and memory."

@@ -5,11 +5,14 @@ import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Starts HiveMQ CE with one plain TCP listener on the given port, until killed. */
+/**
+ * Starts HiveMQ CE with one plain TCP listener on the given port, until killed. Its home (args[1])
+ * holds HiveMQ's persistence, about 1.7 GB pre-allocated per start: the caller deletes it.
+ */
 public final class HiveMqPeer {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        Path home = Files.createTempDirectory("hivemq-peer");
+        Path home = Files.createDirectories(Path.of(args[1]));
         Path conf = Files.createDirectories(home.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), """
                 <?xml version="1.0"?>

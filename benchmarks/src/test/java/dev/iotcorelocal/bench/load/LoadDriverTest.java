@@ -1,0 +1,66 @@
+package dev.iotcorelocal.bench.load;
+
+import dev.iotcorelocal.app.Broker;
+import dev.iotcorelocal.config.BrokerConfig;
+import dev.iotcorelocal.config.ListenerConfig;
+import dev.iotcorelocal.config.Profile;
+import dev.iotcorelocal.config.TlsConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Short, bounded runs of the driver against an embedded broker: its counting must be exact. */
+class LoadDriverTest {
+    private static Broker broker;
+
+    @BeforeAll
+    static void start() {
+        broker = Broker.start(BrokerConfig.defaults().withProfile(Profile.RELAXED)
+                .withListeners(new ListenerConfig("127.0.0.1", 0, 0, true))
+                .withTls(new TlsConfig(Path.of("target", "test-certificates").toString(), List.of())));
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.stop();
+    }
+
+    @Test
+    void fanInQos1DeliversEverythingItCountsWithoutLossOrDisconnects() throws Exception {
+        String result = ThroughputScenario.run(target(), 4, 1, 1, 64, 0, 1, 2_000, 1).toString();
+        assertThat(value(result, "lost")).isZero();
+        assertThat(value(result, "disconnects")).isZero();
+        assertThat(value(result, "received")).isEqualTo(value(result, "sent")).isPositive();
+    }
+
+    @Test
+    void fanOutCountsEveryCopy() throws Exception {
+        String result = ThroughputScenario.run(target(), 1, 10, 0, 64, 0, 1, 2_000, 1).toString();
+        assertThat(value(result, "lost")).isZero();
+        assertThat(value(result, "received")).isEqualTo(value(result, "sent") * 10);
+    }
+
+    @Test
+    void latencyScenarioRecordsSamplesAtTheRequestedRate() throws Exception {
+        String result = LatencyScenario.run(target(), 2, 1, 64, 1_000, 0, 1, 1).toString();
+        assertThat(value(result, "samples")).isBetween(500L, 1_500L);
+    }
+
+    private static Target target() {
+        return new Target("127.0.0.1", broker.mqttPort(), 5, null);
+    }
+
+    private static long value(String result, String key) {
+        for (String pair : result.split(" ")) {
+            if (pair.startsWith(key + "=")) {
+                return (long) Double.parseDouble(pair.substring(key.length() + 1));
+            }
+        }
+        throw new AssertionError(key + " missing in " + result);
+    }
+}
