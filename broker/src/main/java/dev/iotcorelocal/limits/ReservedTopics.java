@@ -1,14 +1,12 @@
 package dev.iotcorelocal.limits;
 
-import java.util.List;
-
 /**
  * AWS IoT Core's reserved topics (profile section 6): only the {@code $aws/...} families AWS
  * defines, each with the operations it allows. Every other '$' topic is refused. A pattern
  * level {@code *} stands for one name (thing, shadow, job id, format).
  */
 public final class ReservedTopics {
-    private static final List<String> PUBLISH = List.of(
+    private static final String[][] PUBLISH = split(
             "$aws/things/*/shadow/get", "$aws/things/*/shadow/update", "$aws/things/*/shadow/delete",
             "$aws/things/*/shadow/name/*/get", "$aws/things/*/shadow/name/*/update", "$aws/things/*/shadow/name/*/delete",
             "$aws/things/*/jobs/get", "$aws/things/*/jobs/start-next", "$aws/things/*/jobs/*/get",
@@ -17,7 +15,7 @@ public final class ReservedTopics {
             "$aws/provisioning-templates/*/provision/*",
             "$aws/things/*/defender/metrics/*");
 
-    private static final List<String> SUBSCRIBE = List.of(
+    private static final String[][] SUBSCRIBE = split(
             "$aws/things/*/shadow/get", "$aws/things/*/shadow/update", "$aws/things/*/shadow/delete",
             "$aws/things/*/shadow/get/accepted", "$aws/things/*/shadow/get/rejected",
             "$aws/things/*/shadow/update/accepted", "$aws/things/*/shadow/update/rejected",
@@ -67,9 +65,14 @@ public final class ReservedTopics {
         return matchesAny(SUBSCRIBE, filter.split("/", -1), true);
     }
 
-    private static boolean matchesAny(List<String> patterns, String[] levels, boolean wildcards) {
-        for (String pattern : patterns) {
-            if (matches(pattern.split("/"), levels, wildcards)) {
+    /** Patterns are split into levels once, not on every check. */
+    private static String[][] split(String... patterns) {
+        return java.util.Arrays.stream(patterns).map(p -> p.split("/")).toArray(String[][]::new);
+    }
+
+    private static boolean matchesAny(String[][] patterns, String[] levels, boolean wildcards) {
+        for (String[] pattern : patterns) {
+            if (matches(pattern, levels, wildcards)) {
                 return true;
             }
         }

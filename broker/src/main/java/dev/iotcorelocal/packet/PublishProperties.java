@@ -40,6 +40,11 @@ public record PublishProperties(
                 correlationData, userProperties, subscriptionIds, contentType);
     }
 
+    public PublishProperties withMessageExpiry(long seconds) {
+        return new PublishProperties(payloadFormatIndicator, seconds, topicAlias, responseTopic, correlationData,
+                userProperties, subscriptionIdentifiers, contentType);
+    }
+
     /** Without the inbound-only topic alias, as stored in a routed message. */
     public PublishProperties withoutAlias() {
         return topicAlias == 0 ? this : new PublishProperties(payloadFormatIndicator, messageExpiryInterval, 0,

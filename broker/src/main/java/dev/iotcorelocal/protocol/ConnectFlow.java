@@ -7,7 +7,6 @@ import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.limits.Violation;
-import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.Connack;
 import dev.iotcorelocal.packet.Connect;
 import dev.iotcorelocal.packet.MqttVersion;
@@ -124,13 +123,8 @@ final class ConnectFlow {
         if (will == null) {
             return MqttConnection.WillPublication.NONE;
         }
-        Runnable publisher = () -> {
-            long now = context.clock().millis();
-            Long expiry = will.properties().messageExpiryInterval();
-            long expiresAt = expiry == null ? Message.NEVER : now + MessageExpiry.clamp(expiry) * 1000;
-            context.router().route(new Message(will.topic(), will.payload(), will.qos(), will.retain(),
-                    will.properties(), expiresAt, clientId));
-        };
+        Runnable publisher = () -> context.router().route(MessageExpiry.message(will.topic(), will.payload(),
+                will.qos(), will.retain(), will.properties(), clientId, context.clock().millis()));
         return new MqttConnection.WillPublication(publisher, will.delayInterval());
     }
 

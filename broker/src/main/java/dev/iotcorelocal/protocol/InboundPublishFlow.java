@@ -8,12 +8,10 @@ import dev.iotcorelocal.limits.PublishRateLimiter;
 import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.limits.ReservedTopics;
 import dev.iotcorelocal.limits.Violation;
-import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.MqttVersion;
 import dev.iotcorelocal.packet.PacketType;
 import dev.iotcorelocal.packet.PubReply;
 import dev.iotcorelocal.packet.Publish;
-import dev.iotcorelocal.packet.PublishProperties;
 import dev.iotcorelocal.packet.ReasonCode;
 import io.netty.channel.Channel;
 
@@ -66,7 +64,8 @@ final class InboundPublishFlow {
                     "More than " + receiveMaximum + " unacknowledged QoS 1 publishes.");
             return;
         }
-        Violation violation = checkLimits(publish, topic);
+        long now = context.clock().millis();
+        Violation violation = checkLimits(publish, topic, now);
         if (violation != null) {
             refuse(publish, violation);
             return;
@@ -77,7 +76,8 @@ final class InboundPublishFlow {
         }
         // Basic Ingest goes to the rules engine only: acknowledged, delivered to no subscriber (AWS).
         if (!LimitChecks.isBasicIngest(topic)) {
-            context.router().route(toMessage(publish, topic));
+            context.router().route(MessageExpiry.message(topic, publish.payload(), publish.qos(), publish.retain(),
+                    publish.properties().withoutAlias(), clientId, now));
         }
         if (publish.qos() == 1) {
             channel.write(PubReply.puback(publish.packetId(), ReasonCode.SUCCESS), channel.voidPromise());
@@ -89,7 +89,7 @@ final class InboundPublishFlow {
         unflushedAcks = 0;
     }
 
-    private Violation checkLimits(Publish publish, String topic) {
+    private Violation checkLimits(Publish publish, String topic, long now) {
         Violation violation = LimitChecks.topicName(topic, limits);
         if (violation != null) {
             return violation;
@@ -106,7 +106,7 @@ final class InboundPublishFlow {
         if (violation != null) {
             return violation;
         }
-        if (!rateLimiter.tryAcquire(context.clock().millis())) {
+        if (!rateLimiter.tryAcquire(now)) {
             return new Violation(Limit.PUBLISH_RATE, ReasonCode.QUOTA_EXCEEDED, limits.publishesPerSecond() + " per second");
         }
         return null;
@@ -130,22 +130,6 @@ final class InboundPublishFlow {
             connection.protocolError("Topic alias " + alias + " was never set.");
         }
         return topic;
-    }
-
-    private Message toMessage(Publish publish, String topic) {
-        PublishProperties properties = publish.properties().withoutAlias();
-        Long expiry = properties.messageExpiryInterval();
-        long expiresAt = Message.NEVER;
-        if (expiry != null) {
-            long clamped = MessageExpiry.clamp(expiry);
-            expiresAt = context.clock().millis() + clamped * 1000;
-            if (clamped != expiry) {
-                properties = new PublishProperties(properties.payloadFormatIndicator(), clamped, 0,
-                        properties.responseTopic(), properties.correlationData(), properties.userProperties(),
-                        properties.subscriptionIdentifiers(), properties.contentType());
-            }
-        }
-        return new Message(topic, publish.payload(), publish.qos(), publish.retain(), properties, expiresAt, clientId);
     }
 
     /**

@@ -59,8 +59,7 @@ final class SubscribeFlow {
             return;
         }
         List<ReasonCode> reasons = new ArrayList<>(subscribe.subscriptions().size());
-        List<Message> retained = new ArrayList<>(0);
-        List<Integer> retainedQos = new ArrayList<>(0);
+        List<Delivery> retained = new ArrayList<>(0);
         List<SubscriptionRequest> requests = subscribe.subscriptions();
         for (int i = 0; i < requests.size(); i++) {
             SubscriptionRequest request = requests.get(i);
@@ -100,14 +99,11 @@ final class SubscribeFlow {
             reasons.add(ReasonCode.grantedQos(qos));
             Message message = retainedFor(filter, request, existed);
             if (message != null) {
-                retained.add(message);
-                retainedQos.add(Math.min(qos, message.qos()));
+                retained.add(new Delivery(message, Math.min(qos, message.qos()), true));
             }
         }
         channel.write(new Suback(subscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
-        for (int i = 0; i < retained.size(); i++) {
-            session.offer(new Delivery(retained.get(i), retainedQos.get(i), true));
-        }
+        retained.forEach(session::offer); // after the SUBACK, with RETAIN set
     }
 
     /** AWS's per-SUBSCRIBE and per-connection limits, filter size and depth, reserved topics. */

@@ -143,10 +143,6 @@ public final class Session {
         wakeScheduled = false;
     }
 
-    public boolean hasQueued() {
-        return queued > 0;
-    }
-
     public int queuedCount() {
         return queued;
     }
