@@ -1,7 +1,6 @@
 package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.ClientIdentity;
-import dev.iotcorelocal.codec.MqttEncoderHandler;
 import dev.iotcorelocal.config.MqttConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
@@ -27,24 +26,22 @@ final class ConnectFlow {
     private final Channel channel;
     private final ProtocolContext context;
     private final Disconnector disconnector;
-    private final MqttEncoderHandler encoder;
-    private final KeepAlive keepAlive;
+    private final ConnectionTransport transport;
     private final MqttConnection connection;
 
-    ConnectFlow(Channel channel, ProtocolContext context, Disconnector disconnector, MqttEncoderHandler encoder,
-                KeepAlive keepAlive, MqttConnection connection) {
+    ConnectFlow(Channel channel, ProtocolContext context, Disconnector disconnector, ConnectionTransport transport,
+                MqttConnection connection) {
         this.channel = channel;
         this.context = context;
         this.disconnector = disconnector;
-        this.encoder = encoder;
-        this.keepAlive = keepAlive;
+        this.transport = transport;
         this.connection = connection;
     }
 
     /** Returns the connected state, or null when the CONNECT was refused (the channel is then closing). */
     MqttConnection.ConnectedState accept(Connect connect, ClientIdentity identity) {
         MqttVersion version = connect.version();
-        encoder.configure(version, connect.maximumPacketSize());
+        transport.encodeAs(version, connect.maximumPacketSize());
         String clientId = connect.clientId();
         boolean assigned = false;
         if (clientId.isEmpty()) {
@@ -86,7 +83,7 @@ final class ConnectFlow {
                 .attach(clientId, version, connect.cleanStart(), expiry, connection);
         channel.write(connack(connect, attachment.sessionPresent(), assigned ? clientId : null,
                 requestedExpiry, expiry, keepAliveSeconds), channel.voidPromise());
-        keepAlive.start(keepAliveSeconds * 1500L);
+        transport.startKeepAlive(keepAliveSeconds * 1500L);
         LOG.debug("Client '{}' connected from {} (MQTT {}, session present {})", clientId, channel.remoteAddress(),
                 version, attachment.sessionPresent());
 
@@ -94,14 +91,9 @@ final class ConnectFlow {
                 ? ReplayPacer.forResume(context.sessions().resumeReplayRate(), attachment.session().queuedCount()) : null;
         OutboundFlow outbound = new OutboundFlow(channel, attachment.session(), connection, version, connect, mqtt,
                 context.clock(), pacer);
-        RefusalLog refusals = new RefusalLog(clientId);
-        InboundPublishFlow inbound = new InboundPublishFlow(channel, context, connection, identity, clientId, version,
-                refusals);
-        SubscribeFlow subscriptions = new SubscribeFlow(channel, context, connection, identity, attachment.session(),
-                version, refusals);
         MqttConnection.ConnectedState state = new MqttConnection.ConnectedState(version,
                 connect.requestProblemInformation(), clientId,
-                attachment.session(), inbound, outbound, subscriptions, willPublication(will, clientId), refusals);
+                identity, attachment.session(), outbound, willPublication(will, clientId));
         outbound.resumeInflight();
         outbound.drain();
         return state;

@@ -5,7 +5,6 @@ import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.PublishRateLimiter;
-import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.limits.ReservedTopics;
 import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.packet.MqttVersion;
@@ -26,26 +25,22 @@ final class InboundPublishFlow {
     private final ClientIdentity identity;
     private final String clientId;
     private final MqttVersion version;
-    private final InboundTopicAliases aliases;
+    private InboundTopicAliases aliases; // created on the first alias: most clients never use one
     private final int receiveMaximum;
     private final LimitsConfig limits;
-    private final PublishRateLimiter rateLimiter;
-    private final RefusalLog refusals;
+    private PublishRateLimiter rateLimiter; // created on the first publish: idle connections pay nothing
     private int unflushedAcks;
 
     InboundPublishFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
-                       String clientId, MqttVersion version, RefusalLog refusals) {
+                       String clientId, MqttVersion version) {
         this.channel = channel;
         this.context = context;
         this.connection = connection;
         this.identity = identity;
         this.clientId = clientId;
         this.version = version;
-        this.aliases = new InboundTopicAliases(context.mqtt().topicAliasMaximum());
         this.receiveMaximum = context.mqtt().receiveMaximum();
         this.limits = context.limits();
-        this.rateLimiter = new PublishRateLimiter(limits.publishesPerSecond());
-        this.refusals = refusals;
     }
 
     void onPublish(Publish publish) {
@@ -106,6 +101,9 @@ final class InboundPublishFlow {
         if (violation != null) {
             return violation;
         }
+        if (rateLimiter == null) {
+            rateLimiter = new PublishRateLimiter(limits.publishesPerSecond());
+        }
         if (!rateLimiter.tryAcquire(now)) {
             return new Violation(Limit.PUBLISH_RATE, ReasonCode.QUOTA_EXCEEDED, limits.publishesPerSecond() + " per second");
         }
@@ -116,6 +114,9 @@ final class InboundPublishFlow {
         int alias = publish.properties().topicAlias();
         if (alias == 0) {
             return publish.topic();
+        }
+        if (aliases == null) {
+            aliases = new InboundTopicAliases(context.mqtt().topicAliasMaximum());
         }
         if (!aliases.inRange(alias)) {
             connection.disconnect(ReasonCode.TOPIC_ALIAS_INVALID, "Topic alias is out of range.");
@@ -140,7 +141,7 @@ final class InboundPublishFlow {
      */
     private void refuse(Publish publish, Violation violation) {
         if (violation.limit() != null) {
-            refusals.refused(violation);
+            connection.refusals().refused(violation);
         }
         boolean invalidTopicName = violation.limit() == Limit.TOPIC_LENGTH || violation.limit() == Limit.TOPIC_DEPTH;
         boolean answered = publish.qos() == 1 || invalidTopicName || violation.limit() == null;

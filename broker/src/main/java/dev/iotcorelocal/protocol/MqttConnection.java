@@ -2,7 +2,6 @@ package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.DecodeFailure;
-import dev.iotcorelocal.codec.MqttEncoderHandler;
 import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.packet.Auth;
 import dev.iotcorelocal.packet.Connect;
@@ -21,7 +20,7 @@ import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionOwner;
 import io.netty.channel.Channel;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * One client connection's protocol state machine, confined to its channel's event loop. It
@@ -30,28 +29,29 @@ import java.util.function.Supplier;
 public final class MqttConnection implements SessionOwner {
     private final Channel channel;
     private final ProtocolContext context;
-    private final Supplier<ClientIdentity> identity;
-    private final MqttEncoderHandler encoder;
+    private final Function<Channel, ClientIdentity> identity;
+    private final ConnectionTransport transport;
     private final Disconnector disconnector;
-    private final KeepAlive keepAlive;
     private ConnectedState connected;
+    // Created on first use, like the refusal log: an idle connection (most of a fleet) never needs them.
+    private InboundPublishFlow inbound;
+    private SubscribeFlow subscriptions;
+    private RefusalLog refusals;
     private boolean willSuppressed;
 
-    public MqttConnection(Channel channel, ProtocolContext context, Supplier<ClientIdentity> identity,
-                          MqttEncoderHandler encoder, KeepAlive keepAlive) {
+    /** @param identity the client's identity from its channel (its TLS certificate), asked once at CONNECT */
+    public MqttConnection(Channel channel, ProtocolContext context, Function<Channel, ClientIdentity> identity,
+                          ConnectionTransport transport) {
         this.channel = channel;
         this.context = context;
         this.identity = identity;
-        this.encoder = encoder;
+        this.transport = transport;
         this.disconnector = new Disconnector(channel);
-        this.keepAlive = keepAlive;
     }
 
     /** What exists only after a successful CONNECT. */
-    record ConnectedState(MqttVersion version, boolean problemInformation, String clientId, Session session,
-                          InboundPublishFlow inbound,
-                          OutboundFlow outbound, SubscribeFlow subscriptions, WillPublication will,
-                          RefusalLog refusals) {
+    record ConnectedState(MqttVersion version, boolean problemInformation, String clientId, ClientIdentity identity,
+                          Session session, OutboundFlow outbound, WillPublication will) {
     }
 
     /** The connection's Will as a ready-to-run publication, or null fields when it has none. */
@@ -69,8 +69,8 @@ public final class MqttConnection implements SessionOwner {
         }
         if (connected == null) {
             if (packet instanceof Connect connect) {
-                connected = new ConnectFlow(channel, context, disconnector, encoder, keepAlive, this)
-                        .accept(connect, identity.get());
+                connected = new ConnectFlow(channel, context, disconnector, transport, this)
+                        .accept(connect, identity.apply(channel));
             }
             return;
         }
@@ -79,13 +79,13 @@ public final class MqttConnection implements SessionOwner {
 
     private void dispatch(MqttPacket packet) {
         if (packet instanceof Publish publish) {
-            connected.inbound().onPublish(publish);
+            inbound().onPublish(publish);
         } else if (packet instanceof PubReply reply) {
             onPubReply(reply);
         } else if (packet instanceof Subscribe subscribe) {
-            connected.subscriptions().onSubscribe(subscribe);
+            subscriptions().onSubscribe(subscribe);
         } else if (packet instanceof Unsubscribe unsubscribe) {
-            connected.subscriptions().onUnsubscribe(unsubscribe);
+            subscriptions().onUnsubscribe(unsubscribe);
         } else if (packet instanceof PingReq) {
             channel.write(PingResp.INSTANCE, channel.voidPromise());
         } else if (packet instanceof Disconnect disconnect) {
@@ -134,7 +134,7 @@ public final class MqttConnection implements SessionOwner {
     public void onDecodeFailure(DecodeFailure failure) {
         if (failure.inConnect()) {
             if (failure.version() != null) {
-                encoder.configure(failure.version(), 0);
+                transport.encodeAs(failure.version(), 0);
             }
             disconnector.refuseConnect(failure.version(), "?", failure.reasonCode(), failure.message());
         } else {
@@ -144,8 +144,8 @@ public final class MqttConnection implements SessionOwner {
 
     /** End of a read batch: every PUBACK written during it goes out in one flush. */
     public void onReadComplete() {
-        if (connected != null) {
-            connected.inbound().readBatchFlushed();
+        if (inbound != null) {
+            inbound.readBatchFlushed();
         }
         channel.flush();
     }
@@ -174,7 +174,9 @@ public final class MqttConnection implements SessionOwner {
         if (state == null) {
             return;
         }
-        state.refusals().summarize();
+        if (refusals != null) {
+            refusals.summarize();
+        }
         WillPublication will = willSuppressed ? WillPublication.NONE : state.will();
         context.registry().detach(state.session(), this, will.publisher(), will.delaySeconds());
     }
@@ -200,6 +202,30 @@ public final class MqttConnection implements SessionOwner {
     public void takeOver() {
         channel.eventLoop().execute(() -> disconnect(ReasonCode.SESSION_TAKEN_OVER,
                 "Another connection using the same client ID has connected."));
+    }
+
+    private InboundPublishFlow inbound() {
+        if (inbound == null) {
+            inbound = new InboundPublishFlow(channel, context, this, connected.identity(), connected.clientId(),
+                    connected.version());
+        }
+        return inbound;
+    }
+
+    private SubscribeFlow subscriptions() {
+        if (subscriptions == null) {
+            subscriptions = new SubscribeFlow(channel, context, this, connected.identity(), connected.session(),
+                    connected.version());
+        }
+        return subscriptions;
+    }
+
+    /** This connection's refusal log; call only once connected. */
+    RefusalLog refusals() {
+        if (refusals == null) {
+            refusals = new RefusalLog(connected.clientId());
+        }
+        return refusals;
     }
 
     /** Whether the client allows Reason Strings on acknowledgements (Request Problem Information). */

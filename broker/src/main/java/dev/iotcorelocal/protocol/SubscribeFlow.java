@@ -4,7 +4,6 @@ import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
-import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.limits.ReservedTopics;
 import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.message.Delivery;
@@ -39,11 +38,9 @@ final class SubscribeFlow {
     private final ClientIdentity identity;
     private final Session session;
     private final MqttVersion version;
-    private final RefusalLog refusals;
 
     SubscribeFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
-                  Session session, MqttVersion version, RefusalLog refusals) {
-        this.refusals = refusals;
+                  Session session, MqttVersion version) {
         this.channel = channel;
         this.context = context;
         this.connection = connection;
@@ -74,7 +71,7 @@ final class SubscribeFlow {
             }
             Violation violation = checkLimits(filter, i);
             if (violation != null) {
-                refusals.refused(violation);
+                connection.refusals().refused(violation);
                 if (!version.isV5()) {
                     connection.disconnectLogged(violation.reasonCode(), violation.text());
                     return;

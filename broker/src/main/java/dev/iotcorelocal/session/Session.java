@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,7 +45,9 @@ public final class Session {
         }
     }
 
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>(2);
+    // Created on the first subscription (an idle connection's session has none). Only the owning
+    // connection adds, so creating it needs no lock; volatile publishes it to other readers.
+    private volatile Map<String, Subscription> subscriptions;
     private final int queueCapacity;
     // Created on the first message: an idle connection's session holds no queue (it is most of its memory).
     private volatile MpscChunkedArrayQueue<Delivery> queue;
@@ -174,23 +177,32 @@ public final class Session {
     }
 
     public Collection<Subscription> subscriptions() {
-        return subscriptions.values();
+        Map<String, Subscription> map = subscriptions;
+        return map == null ? List.of() : map.values();
     }
 
     public void addSubscription(Subscription subscription) {
-        subscriptions.put(subscription.key(), subscription);
+        Map<String, Subscription> map = subscriptions;
+        if (map == null) {
+            map = new ConcurrentHashMap<>(2);
+            subscriptions = map;
+        }
+        map.put(subscription.key(), subscription);
     }
 
     public Subscription subscription(String key) {
-        return subscriptions.get(key);
+        Map<String, Subscription> map = subscriptions;
+        return map == null ? null : map.get(key);
     }
 
     public Subscription removeSubscription(String key) {
-        return subscriptions.remove(key);
+        Map<String, Subscription> map = subscriptions;
+        return map == null ? null : map.remove(key);
     }
 
     public int subscriptionCount() {
-        return subscriptions.size();
+        Map<String, Subscription> map = subscriptions;
+        return map == null ? 0 : map.size();
     }
 
     void bind(SessionOwner newOwner) {

@@ -1,6 +1,5 @@
 package dev.iotcorelocal.transport;
 
-import dev.iotcorelocal.codec.MqttEncoderHandler;
 import dev.iotcorelocal.codec.MqttFrameDecoder;
 import dev.iotcorelocal.protocol.MqttChannelHandler;
 import dev.iotcorelocal.protocol.ProtocolContext;
@@ -35,9 +34,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (bytesPerSecond > 0) {
             pipeline.addLast("throughput", new ThroughputLimiter(bytesPerSecond));
         }
-        MqttEncoderHandler encoder = new MqttEncoderHandler();
         pipeline.addLast(MqttChannelHandler.decoderName(), new MqttFrameDecoder(context.mqtt().maximumPacketSize()));
-        pipeline.addLast("encoder", encoder);
-        pipeline.addLast(MqttChannelHandler.NAME, new MqttChannelHandler(context, encoder, ClientIdentities::of));
+        pipeline.addLast(MqttChannelHandler.NAME, new MqttChannelHandler(context, ClientIdentities::of));
     }
 }

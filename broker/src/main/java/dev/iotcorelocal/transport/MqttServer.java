@@ -6,6 +6,7 @@ import dev.iotcorelocal.protocol.MqttChannelHandler;
 import dev.iotcorelocal.protocol.ProtocolContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -37,6 +38,8 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final Class<? extends ServerChannel> channelType;
+    private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
+
     private final ChannelGroup clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
     private final ChannelGroup listeners = new DefaultChannelGroup("listeners", GlobalEventExecutor.INSTANCE);
     private final ProtocolContext context;
@@ -68,6 +71,9 @@ public final class MqttServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // Netty creates one allocator per channel by default; it is stateless (each channel
+                // gets its own handle), so one shared instance saves every connection its copy.
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(transport.writeBufferLowWaterMark(), transport.writeBufferHighWaterMark()))
                 .childHandler(new MqttChannelInitializer(context, sslContext, clients, bytesPerSecond));

@@ -50,7 +50,8 @@ final class LatencyScenario {
             channels.forEach(Channel::close);
             return new Result().put("scenario", "latency").put("publishers", publishers).put("qos", qos)
                     .put("rate", ratePerSecond).put("msgs_per_s", received / seconds)
-                    .put("p50_us", histogram.getValueAtPercentile(50)).put("p99_us", histogram.getValueAtPercentile(99))
+                    .put("p50_us", histogram.getValueAtPercentile(50)).put("p90_us", histogram.getValueAtPercentile(90))
+                    .put("p99_us", histogram.getValueAtPercentile(99))
                     .put("p999_us", histogram.getValueAtPercentile(99.9)).put("max_us", histogram.getMaxValue())
                     .put("samples", histogram.getTotalCount());
         }

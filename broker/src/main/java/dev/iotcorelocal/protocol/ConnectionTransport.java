@@ -1,0 +1,16 @@
+package dev.iotcorelocal.protocol;
+
+import dev.iotcorelocal.packet.MqttVersion;
+
+/**
+ * What the protocol asks of the transport once a CONNECT is known. The transport supplies it,
+ * because the timer and the packet encoding live in the pipeline; the protocol decides the values.
+ */
+public interface ConnectionTransport {
+
+    /** Disconnect with 0x8D after {@code timeoutMillis} without any packet from the client. */
+    void startKeepAlive(long timeoutMillis);
+
+    /** Encode packets from now on for this version, within the client's Maximum Packet Size (0: none). */
+    void encodeAs(MqttVersion version, long clientMaxPacketSize);
+}
