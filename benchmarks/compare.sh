@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-10}                          # JIT-compiled brokers reach steady state in about 10 s (README)
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-15000}   # per-process file limit here: ulimit -n = $(ulimit -n)
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT=${OUT:-benchmarks/target/compare}

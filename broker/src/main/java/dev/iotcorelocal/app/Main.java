@@ -70,7 +70,6 @@ public final class Main implements Callable<Integer> {
             System.out.print(ConfigLoader.toYaml(config));
             return 0;
         }
-        HeapFootprint.apply();
         Broker broker = Broker.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
