@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  * in-flight window (the client's Receive Maximum, capped by AWS's 100) has room; skips expired
  * messages and ones over the client's Maximum Packet Size; one flush per drain.
  *
+ * <p>A drain writes at most {@value #DRAIN_BUDGET} messages, then yields: its continuation is a
+ * scheduled task, which Netty runs only after the loop's next round of I/O. Without the budget a
+ * subscriber that reads as fast as it is fed keeps its loop in one drain indefinitely (each flush
+ * reports writability, which drains again), and every other connection on that loop, new ones
+ * included, waits (measured under flood: CONNACK and PINGRESP delayed by up to 700 ms).
+ *
  * <p>Draining holds the session's monitor and first checks that this connection still owns the
  * session: at a takeover the old connection's loop may still be draining while the new one
  * resumes, and the queue and in-flight table have one consumer at a time. The lock is taken
@@ -31,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutboundFlow {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundFlow.class);
+    static final int DRAIN_BUDGET = 1024;
 
     private final Channel channel;
     private final Session session;
@@ -40,6 +47,7 @@ final class OutboundFlow {
     private final Clock clock;
     private final SessionOwner owner;
     private final ReplayPacer pacer;
+    private boolean draining; // a flush inside a drain reports writability: the running drain decides what follows
 
     OutboundFlow(Channel channel, Session session, SessionOwner owner, MqttVersion version, Connect connect,
                  MqttConfig mqtt, Clock clock, ReplayPacer pacer) {
@@ -70,24 +78,43 @@ final class OutboundFlow {
     }
 
     void drain() {
-        synchronized (session) {
-            if (session.owner() == owner) {
-                drainOwned();
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            synchronized (session) {
+                if (session.owner() == owner) {
+                    drainOwned();
+                }
             }
+        } finally {
+            draining = false;
         }
     }
 
     private void drainOwned() {
-        session.drainStarted();
         long now = clock.millis();
         boolean wrote = false;
+        int budget = DRAIN_BUDGET;
+        boolean paced = false;
         while (channel.isWritable()) {
+            if (budget-- == 0) {
+                break;
+            }
             Delivery next = session.peek();
-            if (next == null || (next.qos() > 0 && session.inflightCount() >= window)) {
+            if (next == null) {
+                if (!session.drainedEmpty()) {
+                    break;
+                }
+                next = session.peek();
+            }
+            if (next.qos() > 0 && session.inflightCount() >= window) {
                 break;
             }
             if (pacer != null && !pacer.tryAcquire(now)) {
                 channel.eventLoop().schedule(this::drain, pacer.millisUntilNextWindow(now), TimeUnit.MILLISECONDS);
+                paced = true;
                 break;
             }
             session.poll();
@@ -111,6 +138,20 @@ final class OutboundFlow {
         if (wrote) {
             channel.flush();
         }
+        // Unwritable now: the writability event drains next. Writable with work left (budget
+        // spent, or the flush freed the socket while the drain was finishing): yield, then go on.
+        if (!paced && channel.isWritable() && workLeft()) {
+            channel.eventLoop().schedule(this::drain, 0, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Whether a writable connection has more to send now; an empty queue is reported to the session. */
+    private boolean workLeft() {
+        Delivery next = session.peek();
+        if (next == null) {
+            return session.drainedEmpty(); // from now on offers wake us, unless one just arrived
+        }
+        return next.qos() == 0 || session.inflightCount() < window;
     }
 
     void onPuback(int packetId) {

@@ -141,9 +141,18 @@ public final class Session {
         return delivery;
     }
 
-    /** Owner only: called when a drain starts, so that later offers wake it again. */
-    public void drainStarted() {
+    /**
+     * Owner only, when a drain found the queue empty: from now on offers wake the owner again.
+     * Until then no offer schedules a wake-up, because a drain is already certain (a scheduled
+     * one, or the one that follows writability or a PUBACK); waking an owner that cannot write
+     * would fill its event loop with tasks that do nothing and keep it from its I/O.
+     *
+     * @return true when a delivery arrived meanwhile and no wake-up was scheduled for it: the
+     *         owner keeps draining
+     */
+    public boolean drainedEmpty() {
         wakeScheduled = false;
+        return peek() != null && WAKE_SCHEDULED.compareAndSet(this, false, true);
     }
 
     public int queuedCount() {

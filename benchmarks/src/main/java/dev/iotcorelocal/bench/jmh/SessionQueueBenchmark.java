@@ -54,8 +54,9 @@ public class SessionQueueBenchmark {
     @Benchmark
     public Delivery offerThenPoll() {
         session.offer(delivery);
-        session.drainStarted();
-        return session.poll();
+        Delivery polled = session.poll();
+        session.drainedEmpty();
+        return polled;
     }
 
     @Benchmark
@@ -63,11 +64,11 @@ public class SessionQueueBenchmark {
         for (int i = 0; i < 64; i++) {
             session.offer(delivery);
         }
-        session.drainStarted();
         int n = 0;
         while (session.poll() != null) {
             n++;
         }
+        session.drainedEmpty();
         return n;
     }
 }

@@ -9,11 +9,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a broker process's memory: RSS from /proc, and for a JVM the heap in use after a full
- * GC (jcmd GC.run, then GC.heap_info). Returns -1 where it cannot tell.
+ * Reads a broker process's memory: RSS from /proc, and for a JVM the live heap (jcmd
+ * GC.class_histogram). Returns -1 where it cannot tell.
  */
 final class BrokerProbe {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
     private final long pid;
 
     BrokerProbe(long pid) {
@@ -36,16 +37,18 @@ final class BrokerProbe {
         return -1;
     }
 
+    /**
+     * Bytes of reachable objects: the class histogram runs a full GC and sums what survives, in one
+     * command. (GC.run then GC.heap_info also counts whatever a busy broker allocates in between:
+     * measured under a publish flood, 143 MB against 14 MB live.)
+     */
     long liveHeapBytes() {
-        if (pid <= 0 || jcmd("GC.run") == null) {
+        String histogram = pid <= 0 ? null : jcmd("GC.class_histogram");
+        if (histogram == null) {
             return -1;
         }
-        String info = jcmd("GC.heap_info");
-        if (info == null) {
-            return -1;
-        }
-        Matcher m = USED.matcher(info);
-        return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+        Matcher m = TOTAL.matcher(histogram);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** Heap in use now (no GC first): for watching growth under load. */

@@ -52,6 +52,7 @@ final class Connector implements AutoCloseable {
                         client.connected.completeExceptionally(f.cause());
                         return;
                     }
+                    client.tcpConnectedNanos = System.nanoTime();
                     Channel channel = ((io.netty.channel.ChannelFuture) f).channel();
                     channel.writeAndFlush(Packets.connect(channel.alloc(), target.version(), clientId, keepAlive));
                 });

@@ -25,6 +25,7 @@ class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketPar
     }
 
     final CompletableFuture<Channel> connected = new CompletableFuture<>();
+    volatile long tcpConnectedNanos; // when the TCP handshake completed, before CONNECT is sent
     final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final Stats stats;
     private final RunAhead runAhead;

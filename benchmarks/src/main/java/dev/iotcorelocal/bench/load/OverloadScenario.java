@@ -57,6 +57,7 @@ final class OverloadScenario {
                 while (System.nanoTime() < end) {
                     Thread.sleep(5_000); // a benchmark's pacing, not test synchronisation
                     double[] times = probeClient(probeConnector, target, "probe-" + run + "-" + probes++);
+                    System.err.printf("probe %d: connect %.1f ms, ping %.1f ms%n", probes, times[0], times[1]);
                     slowestConnectMs = Math.max(slowestConnectMs, times[0]);
                     slowestPingMs = Math.max(slowestPingMs, times[1]);
                     peakHeap = Math.max(peakHeap, probe.heapInUseBytes());
@@ -79,7 +80,10 @@ final class OverloadScenario {
         long start = System.nanoTime();
         PingClient client = new PingClient(new Stats(), target.version());
         Channel channel = connector.connect(client, clientId, 60, null).get(10, TimeUnit.SECONDS);
-        double connectMs = (System.nanoTime() - start) / 1e6;
+        long connacked = System.nanoTime();
+        double connectMs = (connacked - start) / 1e6;
+        System.err.printf("  tcp %.1f ms, CONNECT->CONNACK %.1f ms%n", (client.tcpConnectedNanos - start) / 1e6,
+                (connacked - client.tcpConnectedNanos) / 1e6);
         long pingStart = System.nanoTime();
         CompletableFuture<Void> pong = client.ping(channel);
         pong.get(10, TimeUnit.SECONDS);

@@ -1,0 +1,113 @@
+package dev.iotcorelocal.protocol;
+
+import dev.iotcorelocal.config.BrokerConfig;
+import dev.iotcorelocal.message.Delivery;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.packet.Connect;
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.packet.Publish;
+import dev.iotcorelocal.packet.PublishProperties;
+import dev.iotcorelocal.routing.TrieSubscriptionIndex;
+import dev.iotcorelocal.session.InMemorySessionStore;
+import dev.iotcorelocal.session.ManualTime;
+import dev.iotcorelocal.session.Session;
+import dev.iotcorelocal.session.SessionOwner;
+import dev.iotcorelocal.session.SessionRegistry;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Draining a subscriber's queue: bounded work per turn of its event loop, and nothing left behind. */
+class OutboundFlowTest {
+    private final ManualTime time = new ManualTime(Instant.parse("2026-01-01T00:00:00Z"));
+    private final SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(),
+            new TrieSubscriptionIndex(false), time, 10_000);
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private int wakes;
+    private final SessionOwner owner = new SessionOwner() {
+        @Override
+        public void wake() {
+            wakes++;
+        }
+
+        @Override
+        public void takeOver() {
+        }
+    };
+
+    @Test
+    void aLongQueueGoesOutInBudgetedDrainsThatYieldToTheLoopBetweenThem() {
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(1 << 23, 1 << 24)); // never unwritable here
+        Session session = registry.attach("sub", MqttVersion.V5, true, 0, owner).session();
+        int messages = 2 * OutboundFlow.DRAIN_BUDGET + 500;
+        for (int i = 0; i < messages; i++) {
+            assertThat(session.offer(qos0(i))).isTrue();
+        }
+        OutboundFlow flow = new OutboundFlow(channel, session, owner, MqttVersion.V5, connect(),
+                BrokerConfig.defaults().mqtt(), time.clock(), null);
+
+        flow.drain();
+        assertThat(channel.outboundMessages()).as("first turn").hasSize(OutboundFlow.DRAIN_BUDGET);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.outboundMessages()).as("second turn").hasSize(2 * OutboundFlow.DRAIN_BUDGET);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.outboundMessages()).as("the rest").hasSize(messages);
+        assertThat(channel.runScheduledPendingTasks()).as("no drain left scheduled").isEqualTo(-1);
+
+        assertThat(sequenceNumbers()).as("every message once, in order").isEqualTo(range(messages));
+        assertThat(session.queuedCount()).isZero();
+    }
+
+    @Test
+    void aDrainStoppedByABackedUpSocketStillLetsTheNextMessageWakeItOnceTheSocketFrees() {
+        // Two queued messages fill the socket buffer; the flush then frees it at once (reporting
+        // writability inside the drain) and leaves the queue empty.
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(150, 200));
+        Session session = registry.attach("sub", MqttVersion.V5, true, 0, owner).session();
+        session.offer(qos0(0));
+        session.offer(qos0(1));
+        assertThat(wakes).isEqualTo(1);
+        OutboundFlow flow = new OutboundFlow(channel, session, owner, MqttVersion.V5, connect(),
+                BrokerConfig.defaults().mqtt(), time.clock(), null);
+
+        flow.drain();
+        assertThat(channel.outboundMessages()).hasSize(2);
+        assertThat(channel.isWritable()).isTrue();
+
+        session.offer(qos0(2));
+        assertThat(wakes).as("the new message wakes its subscriber; nothing else would deliver it").isEqualTo(2);
+    }
+
+    private List<Integer> sequenceNumbers() {
+        List<Integer> numbers = new ArrayList<>();
+        for (Object out : channel.outboundMessages()) {
+            numbers.add(ByteBuffer.wrap(((Publish) out).payload()).getInt());
+        }
+        return numbers;
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            numbers.add(i);
+        }
+        return numbers;
+    }
+
+    private static Delivery qos0(int sequence) {
+        byte[] payload = ByteBuffer.allocate(4).putInt(sequence).array();
+        return new Delivery(new Message("t", payload, 0, false, PublishProperties.EMPTY, Message.NEVER, "pub"), 0, false);
+    }
+
+    private static Connect connect() {
+        return new Connect(MqttVersion.V5, "sub", true, 60, null, null, null, 0, 65_535, 0, 0, false, true, null, null,
+                List.of());
+    }
+}
