@@ -142,10 +142,13 @@ public final class MqttConnection implements SessionOwner {
         }
     }
 
-    /** End of a read batch: every PUBACK written during it goes out in one flush. */
+    /** End of a read batch: acknowledged slots are refilled, and every PUBACK written goes out in one flush. */
     public void onReadComplete() {
         if (inbound != null) {
             inbound.readBatchFlushed();
+        }
+        if (connected != null && !disconnector.isClosing()) {
+            connected.outbound().readBatchComplete();
         }
         channel.flush();
     }

@@ -47,6 +47,7 @@ final class OutboundFlow {
     private final Clock clock;
     private final SessionOwner owner;
     private final ReplayPacer pacer;
+    private boolean slotsFreed; // PUBACKs in the current read batch freed in-flight slots
     private boolean draining; // a flush inside a drain reports writability: the running drain decides what follows
 
     OutboundFlow(Channel channel, Session session, SessionOwner owner, MqttVersion version, Connect connect,
@@ -154,12 +155,22 @@ final class OutboundFlow {
         return next.qos() == 0 || session.inflightCount() < window;
     }
 
+    /**
+     * Frees the message's in-flight slot. The refill waits for the end of the read batch
+     * ({@link #readBatchComplete}): a client acknowledges in bursts, and refilling per PUBACK
+     * would cost one flush, one system call, per message.
+     */
     void onPuback(int packetId) {
-        boolean freed;
         synchronized (session) {
-            freed = session.owner() == owner && session.inflightCount() > 0 && session.inflight().remove(packetId) != null;
+            if (session.owner() == owner && session.inflightCount() > 0 && session.inflight().remove(packetId) != null) {
+                slotsFreed = true;
+            }
         }
-        if (freed) {
+    }
+
+    void readBatchComplete() {
+        if (slotsFreed) {
+            slotsFreed = false;
             drain();
         }
     }

@@ -13,6 +13,8 @@ import dev.iotcorelocal.session.ManualTime;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionOwner;
 import dev.iotcorelocal.session.SessionRegistry;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,36 @@ class OutboundFlowTest {
         assertThat(wakes).as("the new message wakes its subscriber; nothing else would deliver it").isEqualTo(2);
     }
 
+    @Test
+    void aBurstOfPubacksIsRefilledOnceAtTheEndOfTheReadBatchInOneFlush() {
+        int[] flushes = {0};
+        EmbeddedChannel counted = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void flush(ChannelHandlerContext ctx) {
+                flushes[0]++;
+                ctx.flush();
+            }
+        });
+        Session session = registry.attach("sub", MqttVersion.V5, true, 0, owner).session();
+        for (int i = 0; i < 300; i++) {
+            session.offer(qos1(i));
+        }
+        OutboundFlow flow = new OutboundFlow(counted, session, owner, MqttVersion.V5, connect(),
+                BrokerConfig.defaults().mqtt(), time.clock(), null);
+        flow.drain();
+        assertThat(counted.outboundMessages()).as("AWS's in-flight window").hasSize(100);
+        int flushesBefore = flushes[0];
+
+        for (Object sent : List.copyOf(counted.outboundMessages()).subList(0, 50)) {
+            flow.onPuback(((Publish) sent).packetId()); // 50 PUBACKs read in one batch
+        }
+        assertThat(counted.outboundMessages()).as("nothing refilled mid-batch").hasSize(100);
+        flow.readBatchComplete();
+
+        assertThat(counted.outboundMessages()).hasSize(150);
+        assertThat(flushes[0] - flushesBefore).as("one flush for the whole refill").isEqualTo(1);
+    }
+
     private List<Integer> sequenceNumbers() {
         List<Integer> numbers = new ArrayList<>();
         for (Object out : channel.outboundMessages()) {
@@ -104,6 +136,11 @@ class OutboundFlowTest {
     private static Delivery qos0(int sequence) {
         byte[] payload = ByteBuffer.allocate(4).putInt(sequence).array();
         return new Delivery(new Message("t", payload, 0, false, PublishProperties.EMPTY, Message.NEVER, "pub"), 0, false);
+    }
+
+    private static Delivery qos1(int sequence) {
+        byte[] payload = ByteBuffer.allocate(4).putInt(sequence).array();
+        return new Delivery(new Message("t", payload, 1, false, PublishProperties.EMPTY, Message.NEVER, "pub"), 1, false);
     }
 
     private static Connect connect() {
