@@ -31,7 +31,7 @@ start_broker() {
       "$JAVA25/bin/java" -Xmx2g -cp "benchmarks/peers/hivemq-ce/target/hivemq-ce-peer-0.1.0-SNAPSHOT.jar:benchmarks/peers/hivemq-ce/target/lib/*" \
         bench.HiveMqPeer "$PORT" "$OUT/hivemq-home" > "$OUT/hivemq.log" 2>&1 & ;;
     iotcore-local)
-      java -jar broker/target/iotcore-local.jar --profile relaxed --mqtt-port "$PORT" --mqtts-port 0 \
+      java -XX:+UseSerialGC -jar broker/target/iotcore-local.jar --profile relaxed --mqtt-port "$PORT" --mqtts-port 0 \
         --certificates "$OUT/certificates" > "$OUT/iotcore.log" 2>&1 & ;;
   esac
   BROKER_PID=$!

@@ -38,6 +38,7 @@ public final class MqttServer implements AutoCloseable {
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final Class<? extends ServerChannel> channelType;
+    private static final AcceptFailureHandler ACCEPT_FAILURES = new AcceptFailureHandler();
     private static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
 
     private final ChannelGroup clients = new DefaultChannelGroup("clients", GlobalEventExecutor.INSTANCE);
@@ -55,9 +56,8 @@ public final class MqttServer implements AutoCloseable {
         IoHandlerFactory ioHandler = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         this.bossGroup = new MultiThreadIoEventLoopGroup(1, ioHandler);
-        // One loop per core (Netty's 2 x cores only adds context switches). On a 2-core machine
-        // shared with its clients, io-threads: 1 trades throughput for latency: measured there,
-        // p99 at 10k msgs/s 278 -> 134 us, fan-in 2.5M -> 2.2M msgs/s (README, Benchmarks).
+        // One loop per core: Netty's 2 x cores only adds context switches, and on 2 cores shared
+        // with the load driver a single loop measured no lower p99 latency (README, Benchmarks).
         int threads = transport.ioThreads() > 0 ? transport.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.workerGroup = new MultiThreadIoEventLoopGroup(threads, ioHandler);
         LOG.debug("Using {} transport", epoll ? "epoll" : "NIO");
@@ -68,6 +68,7 @@ public final class MqttServer implements AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelType)
+                .handler(ACCEPT_FAILURES)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
