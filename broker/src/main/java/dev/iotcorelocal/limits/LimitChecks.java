@@ -37,9 +37,11 @@ public final class LimitChecks {
     }
 
     private static Violation topic(String counted, LimitsConfig limits, ReasonCode reason) {
-        int bytes = utf8Length(counted);
-        if (limits.topicMaxBytes() > 0 && bytes > limits.topicMaxBytes()) {
-            return new Violation(Limit.TOPIC_LENGTH, reason, bytes + " > " + limits.topicMaxBytes() + " bytes");
+        if (limits.topicMaxBytes() > 0) { // measured only when limited: this runs on every PUBLISH
+            int bytes = utf8Length(counted);
+            if (bytes > limits.topicMaxBytes()) {
+                return new Violation(Limit.TOPIC_LENGTH, reason, bytes + " > " + limits.topicMaxBytes() + " bytes");
+            }
         }
         if (limits.topicMaxSlashes() > 0) {
             int slashes = 0;

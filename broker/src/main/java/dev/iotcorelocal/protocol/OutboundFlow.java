@@ -97,20 +97,11 @@ final class OutboundFlow {
     private void drainOwned() {
         long now = clock.millis();
         boolean wrote = false;
-        int budget = DRAIN_BUDGET;
         boolean paced = false;
-        while (channel.isWritable()) {
-            if (budget-- == 0) {
-                break;
-            }
+        int budget = DRAIN_BUDGET;
+        while (channel.isWritable() && budget-- > 0) {
             Delivery next = session.peek();
-            if (next == null) {
-                if (!session.drainedEmpty()) {
-                    break;
-                }
-                next = session.peek();
-            }
-            if (next.qos() > 0 && session.inflightCount() >= window) {
+            if (next == null || !canSend(next)) {
                 break;
             }
             if (pacer != null && !pacer.tryAcquire(now)) {
@@ -139,11 +130,15 @@ final class OutboundFlow {
         if (wrote) {
             channel.flush();
         }
-        // Unwritable now: the writability event drains next. Writable with work left (budget
-        // spent, or the flush freed the socket while the drain was finishing): yield, then go on.
+        // Unwritable now: the writability event drains next. Window full: a PUBACK does. Otherwise
+        // (budget spent, queue empty, or the flush freed the socket meanwhile) decide here, once.
         if (!paced && channel.isWritable() && workLeft()) {
             channel.eventLoop().schedule(this::drain, 0, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private boolean canSend(Delivery next) {
+        return next.qos() == 0 || session.inflightCount() < window;
     }
 
     /** Whether a writable connection has more to send now; an empty queue is reported to the session. */
@@ -152,7 +147,7 @@ final class OutboundFlow {
         if (next == null) {
             return session.drainedEmpty(); // from now on offers wake us, unless one just arrived
         }
-        return next.qos() == 0 || session.inflightCount() < window;
+        return canSend(next);
     }
 
     /**

@@ -16,9 +16,19 @@ final class BrokerProbe {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
     private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)");
     private final long pid;
+    private final boolean jvm; // jcmd only for a JVM: on anything else it waits for an attach that never comes
 
     BrokerProbe(long pid) {
         this.pid = pid;
+        this.jvm = pid > 0 && loadsLibjvm(pid);
+    }
+
+    private static boolean loadsLibjvm(long pid) {
+        try (var lines = Files.lines(Path.of("/proc", Long.toString(pid), "maps"))) {
+            return lines.anyMatch(line -> line.endsWith("/libjvm.so"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     long rssBytes() {
@@ -44,7 +54,7 @@ final class BrokerProbe {
      * broker allocated in between: under a publish flood, 143 MB against 14 MB live.)
      */
     long liveHeapBytes() {
-        if (pid <= 0 || jcmd("GC.run") == null) {
+        if (!jvm || jcmd("GC.run") == null) {
             return -1;
         }
         String histogram = jcmd("GC.class_histogram");
@@ -57,7 +67,7 @@ final class BrokerProbe {
 
     /** Heap in use now (no GC first): for watching growth under load. */
     long heapInUseBytes() {
-        String info = pid <= 0 ? null : jcmd("GC.heap_info");
+        String info = jvm ? jcmd("GC.heap_info") : null;
         if (info == null) {
             return -1;
         }
