@@ -30,6 +30,7 @@ final class InboundPublishFlow {
     private final LimitsConfig limits;
     private PublishRateLimiter rateLimiter; // created on the first publish: idle connections pay nothing
     private int unflushedAcks;
+    private final Runnable flush;
 
     InboundPublishFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
                        String clientId, MqttVersion version) {
@@ -41,6 +42,7 @@ final class InboundPublishFlow {
         this.version = version;
         this.receiveMaximum = context.mqtt().receiveMaximum();
         this.limits = context.limits();
+        this.flush = channel::flush;
     }
 
     void onPublish(Publish publish) {
@@ -79,9 +81,22 @@ final class InboundPublishFlow {
         }
     }
 
-    /** Called when the read batch's writes were flushed. */
-    void readBatchFlushed() {
+    /** End of the read batch: returns whether it wrote PUBACKs; they count as sent from now on. */
+    boolean readBatchComplete() {
+        boolean acknowledged = unflushedAcks > 0;
         unflushedAcks = 0;
+        return acknowledged;
+    }
+
+    /**
+     * Flushes this batch's PUBACKs after the subscribers on this event loop have been sent its
+     * messages. Their drains were queued as tasks while routing, and tasks run in order, so a
+     * flush queued now follows them. Acknowledging first (one write system call) delayed every
+     * delivery and let the subscriber's own PUBACK arrive after the loop went back to sleep:
+     * measured with one event loop, p99 latency at 10k msgs/s 155 -> 114 us (README, Benchmarks).
+     */
+    void flushAfterDeliveries() {
+        channel.eventLoop().execute(flush);
     }
 
     private Violation checkLimits(Publish publish, String topic, long now) {

@@ -142,15 +142,20 @@ public final class MqttConnection implements SessionOwner {
         }
     }
 
-    /** End of a read batch: acknowledged slots are refilled, and every PUBACK written goes out in one flush. */
+    /**
+     * End of a read batch: acknowledged slots are refilled, and everything written goes out in
+     * one flush, after the deliveries of the messages this batch routed when it acknowledged any.
+     */
     public void onReadComplete() {
-        if (inbound != null) {
-            inbound.readBatchFlushed();
-        }
+        boolean acknowledged = inbound != null && inbound.readBatchComplete();
         if (connected != null && !disconnector.isClosing()) {
             connected.outbound().readBatchComplete();
         }
-        channel.flush();
+        if (acknowledged) {
+            inbound.flushAfterDeliveries();
+        } else {
+            channel.flush();
+        }
     }
 
     public void onWritable() {
