@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the same load scenarios against Mosquitto, HiveMQ CE and iotcore-local on loopback,
-# one broker at a time, and prints one table (medians of RUNS runs) with the ratios.
+# one broker at a time (taking turns within each run), and prints one table (medians of RUNS runs)
+# with the ratios.
 #   bash benchmarks/compare.sh            # 3 runs per cell (about 35 minutes)
 #   RUNS=1 DURATION=5 bash benchmarks/compare.sh   # a quick look
 set -euo pipefail
@@ -69,24 +70,27 @@ read -r -a BROKERS <<< "${BROKERS:-mosquitto hivemq-ce iotcore-local}"   # BROKE
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "n/a"; else print a[int((NR+1)/2)]}'; }
 
-declare -A CELL LOSS
-for broker in "${BROKERS[@]}"; do
-  for scenario in "${SCENARIOS[@]}"; do
-    IFS='|' read -r name args field <<< "$scenario"
-    [[ -n "$ONLY" && ! "$name" =~ $ONLY ]] && continue
-    values=(); lost=0
-    for run in $(seq 1 "$RUNS"); do
+# Brokers take turns within each run of a scenario: this machine's noise drifts over minutes, and
+# a ratio is only fair between runs made side by side.
+declare -A CELL LOSS VALUES
+for scenario in "${SCENARIOS[@]}"; do
+  IFS='|' read -r name args field <<< "$scenario"
+  [[ -n "$ONLY" && ! "$name" =~ $ONLY ]] && continue
+  for run in $(seq 1 "$RUNS"); do
+    for broker in "${BROKERS[@]}"; do
       start_broker "$broker"
       line=$($DRIVER --port "$PORT" $args --warmup "$WARMUP" --duration "$DURATION" --broker-pid "$BROKER_PID" 2>>"$OUT/driver.err" | grep '^RESULT' || true)
       stop_broker "$broker"
       cleanup
       echo "$broker | $name | run $run | $line" | tee -a "$OUT/runs.txt"
       value=$(sed -n "s/.* $field=\([^ ]*\).*/\1/p" <<< "$line")
-      [ -n "$value" ] && values+=("$value")
-      l=$(sed -n 's/.* lost=\([0-9]*\).*/\1/p' <<< "$line"); lost=$((lost + ${l:-0}))
+      [ -n "$value" ] && VALUES["$broker|$name"]+="$value "
+      l=$(sed -n 's/.* lost=\([0-9]*\).*/\1/p' <<< "$line")
+      LOSS["$broker|$name"]=$(( ${LOSS["$broker|$name"]:-0} + ${l:-0} ))
     done
-    CELL["$broker|$name"]=$(printf '%s\n' "${values[@]}" | median)
-    LOSS["$broker|$name"]=$lost
+  done
+  for broker in "${BROKERS[@]}"; do
+    CELL["$broker|$name"]=$(tr ' ' '\n' <<< "${VALUES["$broker|$name"]:-}" | { grep . || true; } | median)
   done
 done
 
