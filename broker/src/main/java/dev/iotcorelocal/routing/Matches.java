@@ -1,6 +1,8 @@
 package dev.iotcorelocal.routing;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The result of one topic match, as the index's own immutable per-node arrays (never copied)
@@ -12,6 +14,7 @@ public final class Matches {
     private Subscription[] chosen = new Subscription[2];
     private int chosenCount;
     private boolean inUse;
+    private SharedChooser sharedChooser; // only when a shared subscription matched
 
     /** Claims this scratch for one match; false when it is already in use on this thread. */
     public boolean acquire() {
@@ -42,7 +45,23 @@ public final class Matches {
         chosen[chosenCount++] = subscription;
     }
 
+    /** The chooser among matching share-group members, created on the first one. */
+    SharedChooser sharedChooser(Map<String, AtomicLong> turns) {
+        if (sharedChooser == null) {
+            sharedChooser = new SharedChooser(turns);
+        }
+        return sharedChooser;
+    }
+
+    /** The chooser of this match, if any, handed over once: the next match starts without it. */
+    SharedChooser takeSharedChooser() {
+        SharedChooser chooser = sharedChooser;
+        sharedChooser = null;
+        return chooser;
+    }
+
     public void clear() {
+        sharedChooser = null;
         Arrays.fill(groups, 0, groupCount, null);
         Arrays.fill(chosen, 0, chosenCount, null);
         groupCount = 0;

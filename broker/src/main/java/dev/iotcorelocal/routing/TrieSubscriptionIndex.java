@@ -92,10 +92,11 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
 
     @Override
     public void match(String topic, Matches matches) {
-        String[] levels = levels(topic);
-        Matcher matcher = new Matcher(matches, levels, !topic.isEmpty() && topic.charAt(0) == '$');
-        matcher.walk(root, 0);
-        matcher.emitSharedChoices();
+        walk(root, TopicLevels.of(topic), 0, !topic.isEmpty() && topic.charAt(0) == '$', matches);
+        SharedChooser chooser = matches.takeSharedChooser();
+        if (chooser != null) {
+            chooser.emit(matches::addChosen);
+        }
     }
 
     @Override
@@ -116,69 +117,48 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     }
 
     static String[] levels(String topic) {
-        return topic.split("/", -1);
+        return TopicLevels.split(topic);
     }
 
-    private final class Matcher {
-        private final Matches matches;
-        private final String[] levels;
-        private final boolean dollarTopic;
-        private SharedChooser shared;
-
-        Matcher(Matches matches, String[] levels, boolean dollarTopic) {
-            this.matches = matches;
-            this.levels = levels;
-            this.dollarTopic = dollarTopic;
-        }
-
-        void walk(Node node, int depth) {
-            if (depth == levels.length) {
-                emit(node);
-                if (hashMatchesParent) {
-                    Node hash = node.children.get("#");
-                    if (hash != null) {
-                        emit(hash);
-                    }
-                }
-                return;
-            }
-            // Spec 4.7.2: wildcards at the first level do not match topics starting with '$'.
-            boolean wildcardsAllowed = depth > 0 || !dollarTopic;
-            if (wildcardsAllowed) {
+    /** The walk keeps its state in parameters: a match allocates nothing here. */
+    private void walk(Node node, String[] levels, int depth, boolean dollarTopic, Matches matches) {
+        if (depth == levels.length) {
+            emit(node, matches);
+            if (hashMatchesParent) {
                 Node hash = node.children.get("#");
                 if (hash != null) {
-                    emit(hash);
-                }
-                Node plus = node.children.get("+");
-                if (plus != null) {
-                    walk(plus, depth + 1);
+                    emit(hash, matches);
                 }
             }
-            Node exact = node.children.get(levels[depth]);
-            if (exact != null) {
-                walk(exact, depth + 1);
+            return;
+        }
+        // Spec 4.7.2: wildcards at the first level do not match topics starting with '$'.
+        if (depth > 0 || !dollarTopic) {
+            Node hash = node.children.get("#");
+            if (hash != null) {
+                emit(hash, matches);
+            }
+            Node plus = node.children.get("+");
+            if (plus != null) {
+                walk(plus, levels, depth + 1, dollarTopic, matches);
             }
         }
-
-        private void emit(Node node) {
-            Subscription[] plain = node.subscriptions;
-            if (plain.length > 0) {
-                matches.addGroup(plain);
-            }
-            Subscription[] members = node.shared;
-            if (members.length > 0) {
-                if (shared == null) {
-                    shared = new SharedChooser(shareTurns);
-                }
-                for (Subscription s : members) {
-                    shared.offer(s);
-                }
-            }
+        Node exact = node.children.get(levels[depth]);
+        if (exact != null) {
+            walk(exact, levels, depth + 1, dollarTopic, matches);
         }
+    }
 
-        void emitSharedChoices() {
-            if (shared != null) {
-                shared.emit(matches::addChosen);
+    private void emit(Node node, Matches matches) {
+        Subscription[] plain = node.subscriptions;
+        if (plain.length > 0) {
+            matches.addGroup(plain);
+        }
+        Subscription[] members = node.shared;
+        if (members.length > 0) {
+            SharedChooser chooser = matches.sharedChooser(shareTurns);
+            for (Subscription s : members) {
+                chooser.offer(s);
             }
         }
     }

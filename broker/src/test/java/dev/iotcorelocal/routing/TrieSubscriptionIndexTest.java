@@ -93,6 +93,31 @@ class TrieSubscriptionIndexTest {
                 .containsExactly("m1", "m2", "m1", "m2");
     }
 
+    @org.junit.jupiter.api.Test
+    void repeatedTopicsKeepMatchingOnlyTheirOwnSubscribersWhenMoreTopicsCirculateThanTheSplitCacheHolds() {
+        TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
+        int things = 5_000; // several times the per-thread cache of recent splits: its slots collide
+        for (int i = 0; i < things; i++) {
+            index.add(subscription("device-" + i, "fleet/" + i + "/telemetry"));
+        }
+        index.add(subscription("dashboard", "fleet/+/telemetry"));
+        Matches matches = new Matches();
+        for (int round = 0; round < 3; round++) {
+            for (int i = round; i < things; i += 7) {
+                matches.acquire();
+                index.match(new String("fleet/" + i + "/telemetry"), matches); // a fresh String, as decoded
+                Set<String> receivers = new HashSet<>();
+                for (int g = 0; g < matches.groupCount(); g++) {
+                    for (Subscription s : matches.group(g)) {
+                        receivers.add(s.clientId());
+                    }
+                }
+                matches.release();
+                assertThat(receivers).as("topic %d, round %d", i, round).containsExactlyInAnyOrder("device-" + i, "dashboard");
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"a/#/b", "a#", "a/b+", "+a", "''", "$share/g", "$share//a", "$share/g+/a", "$share/g/"})
     void invalidFiltersAreRejected(String filter) {
