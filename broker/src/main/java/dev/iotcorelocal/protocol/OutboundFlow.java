@@ -114,17 +114,21 @@ final class OutboundFlow {
             if (message.isExpired(now)) {
                 continue;
             }
-            int packetId = next.qos() > 0 ? session.nextPacketId() : 0;
-            Publish publish = toPublish(next, packetId, false, now);
-            if (clientMaxPacketSize > 0 && PublishEncoder.packetSize(publish, version) > clientMaxPacketSize) {
+            PublishProperties properties = deliveryProperties(message, now);
+            if (clientMaxPacketSize > 0 && PublishEncoder.packetSize(message.topic(), next.qos(), properties,
+                    message.payload().length, version) > clientMaxPacketSize) {
                 LOG.debug("Not sending a message on '{}' to '{}': larger than its maximum packet size {}",
                         message.topic(), session.clientId(), clientMaxPacketSize);
                 continue;
             }
-            if (packetId != 0) {
+            int packetId = 0;
+            if (next.qos() > 0) {
+                packetId = session.nextPacketId();
                 session.inflight().put(packetId, next);
             }
-            channel.write(publish, channel.voidPromise());
+            // Encoded here from the shared message: no Publish object per subscriber.
+            channel.write(PublishEncoder.encode(channel.alloc(), message.topic(), next.qos(), next.retain(), false,
+                    packetId, properties, message.payload(), version), channel.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -172,10 +176,14 @@ final class OutboundFlow {
 
     private Publish toPublish(Delivery delivery, int packetId, boolean dup, long now) {
         Message message = delivery.message();
-        PublishProperties properties = version.isV5()
+        return new Publish(message.topic(), delivery.qos(), delivery.retain(), dup, packetId,
+                deliveryProperties(message, now), message.payload());
+    }
+
+    /** The message's properties as this subscriber gets them: remaining expiry, no alias. */
+    private PublishProperties deliveryProperties(Message message, long now) {
+        return version.isV5()
                 ? message.properties().forDelivery(message.remainingExpirySeconds(now), 0, List.of())
                 : PublishProperties.EMPTY;
-        return new Publish(message.topic(), delivery.qos(), delivery.retain(), dup, packetId, properties,
-                message.payload());
     }
 }

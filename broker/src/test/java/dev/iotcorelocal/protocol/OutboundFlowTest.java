@@ -5,7 +5,6 @@ import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.Connect;
 import dev.iotcorelocal.packet.MqttVersion;
-import dev.iotcorelocal.packet.Publish;
 import dev.iotcorelocal.packet.PublishProperties;
 import dev.iotcorelocal.routing.TrieSubscriptionIndex;
 import dev.iotcorelocal.session.InMemorySessionStore;
@@ -13,6 +12,7 @@ import dev.iotcorelocal.session.ManualTime;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionOwner;
 import dev.iotcorelocal.session.SessionRegistry;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
@@ -108,7 +108,7 @@ class OutboundFlowTest {
         int flushesBefore = flushes[0];
 
         for (Object sent : List.copyOf(counted.outboundMessages()).subList(0, 50)) {
-            flow.onPuback(((Publish) sent).packetId()); // 50 PUBACKs read in one batch
+            flow.onPuback(packetId((ByteBuf) sent)); // 50 PUBACKs read in one batch
         }
         assertThat(counted.outboundMessages()).as("nothing refilled mid-batch").hasSize(100);
         flow.readBatchComplete();
@@ -117,12 +117,37 @@ class OutboundFlowTest {
         assertThat(flushes[0] - flushesBefore).as("one flush for the whole refill").isEqualTo(1);
     }
 
+    /** The sequence number each written MQTT 5 QoS 0 PUBLISH carries in its payload, in write order. */
     private List<Integer> sequenceNumbers() {
         List<Integer> numbers = new ArrayList<>();
         for (Object out : channel.outboundMessages()) {
-            numbers.add(ByteBuffer.wrap(((Publish) out).payload()).getInt());
+            ByteBuf bytes = (ByteBuf) out;
+            int index = afterTopic(bytes);
+            index += 1 + propertiesLength(bytes, index); // QoS 0: no packet id; a one-byte properties length here
+            numbers.add(bytes.getInt(index));
         }
         return numbers;
+    }
+
+    /** The packet identifier of a written QoS 1 PUBLISH. */
+    private static int packetId(ByteBuf publish) {
+        assertThat(publish.getUnsignedByte(0) & 0xF6).as("PUBLISH, QoS 1").isEqualTo(0x32);
+        return publish.getUnsignedShort(afterTopic(publish));
+    }
+
+    private static int afterTopic(ByteBuf publish) {
+        int index = 1;
+        while ((publish.getByte(index) & 0x80) != 0) { // remaining length, a variable byte integer
+            index++;
+        }
+        index++;
+        return index + 2 + publish.getUnsignedShort(index);
+    }
+
+    private static int propertiesLength(ByteBuf publish, int index) {
+        int length = publish.getUnsignedByte(index);
+        assertThat(length).as("short properties").isLessThan(0x80);
+        return length;
     }
 
     private static List<Integer> range(int n) {
