@@ -23,33 +23,32 @@ public final class PublishEncoder {
 
     /** Size of the whole packet, fixed header included, as compared with a Maximum Packet Size. */
     public static long packetSize(Publish publish, MqttVersion version) {
-        return packetSize(publish.topic(), publish.qos(), publish.properties(), publish.payload().length, version);
-    }
-
-    /** {@link #packetSize(Publish, MqttVersion)} from a PUBLISH's parts, for deliveries that are never a Publish object. */
-    public static long packetSize(String topic, int qos, PublishProperties properties, int payloadLength,
-                                  MqttVersion version) {
-        int propertiesLength = version.isV5() ? propertiesLength(properties) : -1;
-        int remaining = variableHeaderLength(topic, qos, propertiesLength) + payloadLength;
+        int propertiesLength = version.isV5() ? propertiesLength(publish.properties()) : -1;
+        int remaining = variableHeaderLength(publish.topic(), publish.qos(), propertiesLength) + publish.payload().length;
         return (long) MqttWriter.fixedHeaderSize(remaining) + remaining;
     }
 
     static ByteBuf encode(ByteBufAllocator alloc, Publish publish, MqttVersion version) {
         return encode(alloc, publish.topic(), publish.qos(), publish.retain(), publish.dup(), publish.packetId(),
-                publish.properties(), publish.payload(), version);
+                publish.properties(), publish.payload(), version, 0);
     }
 
     /**
-     * A PUBLISH from its parts. Deliveries are encoded this way, straight from the shared routed
-     * message: building a Publish per subscriber was the only object fan-out allocated per
-     * delivered message (about 40 bytes each).
+     * A PUBLISH from its parts, or null when it would exceed the receiver's Maximum Packet Size
+     * (0: none), which is checked here because the sizes are computed here anyway. Deliveries are
+     * encoded this way, straight from the shared routed message: building a Publish per
+     * subscriber was the only object fan-out allocated per delivered message (about 40 bytes each).
      */
     public static ByteBuf encode(ByteBufAllocator alloc, String topic, int qos, boolean retain, boolean dup,
-                                 int packetId, PublishProperties properties, byte[] payload, MqttVersion version) {
+                                 int packetId, PublishProperties properties, byte[] payload, MqttVersion version,
+                                 long maxPacketSize) {
         int propertiesLength = version.isV5() ? propertiesLength(properties) : -1;
         int variableHeader = variableHeaderLength(topic, qos, propertiesLength);
         int remaining = variableHeader + payload.length;
         int headerSize = MqttWriter.fixedHeaderSize(remaining) + variableHeader;
+        if (maxPacketSize > 0 && (long) headerSize + payload.length > maxPacketSize) {
+            return null;
+        }
         boolean copy = payload.length <= COPY_THRESHOLD;
         ByteBuf buf = alloc.ioBuffer(copy ? headerSize + payload.length : headerSize);
         buf.writeByte(0x30 | (dup ? 0x08 : 0) | (qos << 1) | (retain ? 0x01 : 0));

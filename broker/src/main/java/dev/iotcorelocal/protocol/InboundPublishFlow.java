@@ -93,7 +93,7 @@ final class InboundPublishFlow {
      * messages. Their drains were queued as tasks while routing, and tasks run in order, so a
      * flush queued now follows them. Acknowledging first (one write system call) delayed every
      * delivery and let the subscriber's own PUBACK arrive after the loop went back to sleep:
-     * measured with one event loop, p99 latency at 10k msgs/s 155 -> 114 us (README, Benchmarks).
+     * measured with one event loop, p99 latency at 10k msgs/s 155 -> 121 us (medians; README, Benchmarks).
      */
     void flushAfterDeliveries() {
         channel.eventLoop().execute(flush);

@@ -6,10 +6,10 @@ import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.Connect;
 import dev.iotcorelocal.packet.MqttVersion;
-import dev.iotcorelocal.packet.Publish;
 import dev.iotcorelocal.packet.PublishProperties;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionOwner;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,10 +70,10 @@ final class OutboundFlow {
             }
             Map<Integer, Delivery> inflight = session.inflight();
             long now = clock.millis();
-            inflight.entrySet().removeIf(e -> e.getValue().message().isExpired(now));
-            for (Map.Entry<Integer, Delivery> e : inflight.entrySet()) {
-                channel.write(toPublish(e.getValue(), e.getKey(), true, now), channel.voidPromise());
-            }
+            // Expired ones are dropped; so are ones over the resumed client's Maximum Packet Size,
+            // which may be smaller than that of the connection that first got them.
+            inflight.entrySet().removeIf(e -> e.getValue().message().isExpired(now)
+                    || !write(e.getValue(), e.getKey(), true, now));
             channel.flush();
         }
     }
@@ -114,21 +114,13 @@ final class OutboundFlow {
             if (message.isExpired(now)) {
                 continue;
             }
-            PublishProperties properties = deliveryProperties(message, now);
-            if (clientMaxPacketSize > 0 && PublishEncoder.packetSize(message.topic(), next.qos(), properties,
-                    message.payload().length, version) > clientMaxPacketSize) {
-                LOG.debug("Not sending a message on '{}' to '{}': larger than its maximum packet size {}",
-                        message.topic(), session.clientId(), clientMaxPacketSize);
+            int packetId = next.qos() > 0 ? session.nextPacketId() : 0;
+            if (!write(next, packetId, false, now)) {
                 continue;
             }
-            int packetId = 0;
-            if (next.qos() > 0) {
-                packetId = session.nextPacketId();
+            if (packetId != 0) {
                 session.inflight().put(packetId, next);
             }
-            // Encoded here from the shared message: no Publish object per subscriber.
-            channel.write(PublishEncoder.encode(channel.alloc(), message.topic(), next.qos(), next.retain(), false,
-                    packetId, properties, message.payload(), version), channel.voidPromise());
             wrote = true;
         }
         if (wrote) {
@@ -174,16 +166,23 @@ final class OutboundFlow {
         }
     }
 
-    private Publish toPublish(Delivery delivery, int packetId, boolean dup, long now) {
+    /**
+     * Writes one delivery, encoded straight from the shared message (no Publish object per
+     * subscriber); false, and nothing written, when it exceeds the client's Maximum Packet Size.
+     */
+    private boolean write(Delivery delivery, int packetId, boolean dup, long now) {
         Message message = delivery.message();
-        return new Publish(message.topic(), delivery.qos(), delivery.retain(), dup, packetId,
-                deliveryProperties(message, now), message.payload());
-    }
-
-    /** The message's properties as this subscriber gets them: remaining expiry, no alias. */
-    private PublishProperties deliveryProperties(Message message, long now) {
-        return version.isV5()
+        PublishProperties properties = version.isV5()
                 ? message.properties().forDelivery(message.remainingExpirySeconds(now), 0, List.of())
                 : PublishProperties.EMPTY;
+        ByteBuf bytes = PublishEncoder.encode(channel.alloc(), message.topic(), delivery.qos(), delivery.retain(), dup,
+                packetId, properties, message.payload(), version, clientMaxPacketSize);
+        if (bytes == null) {
+            LOG.debug("Not sending a message on '{}' to '{}': larger than its maximum packet size {}",
+                    message.topic(), session.clientId(), clientMaxPacketSize);
+            return false;
+        }
+        channel.write(bytes, channel.voidPromise());
+        return true;
     }
 }

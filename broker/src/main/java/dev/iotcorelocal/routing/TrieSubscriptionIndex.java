@@ -30,7 +30,7 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     @Override
     public synchronized void add(Subscription subscription) {
         Node node = root;
-        for (String level : levels(subscription.topicFilter().filter())) {
+        for (String level : TopicLevels.split(subscription.topicFilter().filter())) {
             Node child = node.children.get(level);
             if (child == null) {
                 child = new Node(node, level);
@@ -63,7 +63,7 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     @Override
     public synchronized boolean remove(String clientId, TopicFilter filter) {
         Node node = root;
-        for (String level : levels(filter.filter())) {
+        for (String level : TopicLevels.split(filter.filter())) {
             node = node.children.get(level);
             if (node == null) {
                 return false;
@@ -114,10 +114,6 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
             node.parent.children.remove(node.level, node);
             node = node.parent;
         }
-    }
-
-    static String[] levels(String topic) {
-        return TopicLevels.split(topic);
     }
 
     /** The walk keeps its state in parameters: a match allocates nothing here. */

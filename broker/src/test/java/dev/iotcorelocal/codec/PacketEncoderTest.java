@@ -16,6 +16,7 @@ import dev.iotcorelocal.packet.Unsuback;
 import dev.iotcorelocal.packet.Unsubscribe;
 import dev.iotcorelocal.packet.UserProperty;
 import dev.iotcorelocal.packet.Will;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,21 @@ class PacketEncoderTest {
                 List.of(new UserProperty("k", "v")), List.of(), "text/plain"), new byte[1000]);
         assertThat(PublishEncoder.packetSize(publish, MqttVersion.V5)).isEqualTo(encode(publish, MqttVersion.V5).length);
         assertThat(PublishEncoder.packetSize(publish, MqttVersion.V3_1_1)).isEqualTo(encode(publish, MqttVersion.V3_1_1).length);
+    }
+
+    @Test
+    void aDeliveryOverTheReceiversMaximumPacketSizeIsNotEncoded() {
+        Publish publish = new Publish("a/b", 1, false, true, 3, new PublishProperties(null, 10L, 0, "r", null,
+                List.of(new UserProperty("k", "v")), List.of(), "text/plain"), new byte[1000]);
+        byte[] whole = encode(publish, MqttVersion.V5);
+        for (long limit : new long[] {0, whole.length, whole.length + 1}) {
+            ByteBuf encoded = PublishEncoder.encode(ByteBufAllocator.DEFAULT, "a/b", 1, false, true, 3,
+                    publish.properties(), publish.payload(), MqttVersion.V5, limit);
+            assertThat(ByteBufUtil.getBytes(encoded)).as("limit %d", limit).isEqualTo(whole);
+            encoded.release();
+        }
+        assertThat(PublishEncoder.encode(ByteBufAllocator.DEFAULT, "a/b", 1, false, true, 3, publish.properties(),
+                publish.payload(), MqttVersion.V5, whole.length - 1)).isNull();
     }
 
     @Test
