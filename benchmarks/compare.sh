@@ -17,9 +17,7 @@ mkdir -p "$OUT"
 
 command -v mosquitto >/dev/null || { apt-get update -qq && apt-get install -y -qq mosquitto >/dev/null; }
 mvn -B -q -pl broker,benchmarks -am package -DskipTests
-if [ ! -d benchmarks/peers/hivemq-ce/target/lib ]; then
-  JAVA_HOME=$JAVA25 mvn -B -q -f benchmarks/peers/hivemq-ce/pom.xml package
-fi
+JAVA_HOME=$JAVA25 mvn -B -q -f benchmarks/peers/hivemq-ce/pom.xml package   # HiveMQ CE 2025.5 needs Java 21+
 DRIVER="java -cp benchmarks/target/benchmarks.jar dev.iotcorelocal.bench.load.LoadDriver"
 PORT=18830
 
@@ -53,7 +51,7 @@ stop_broker() {
   echo "port $PORT still in use after stopping $1" >&2; exit 1
 }
 
-cleanup() { rm -rf "$OUT/hivemq-home"; }   # HiveMQ pre-allocates ~1.7 GB of persistence per start
+cleanup() { rm -rf "$OUT/hivemq-home"; }   # each HiveMQ start gets a fresh data folder
 trap cleanup EXIT
 
 # name | driver arguments | result field
