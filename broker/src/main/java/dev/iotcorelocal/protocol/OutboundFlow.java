@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -68,12 +67,11 @@ final class OutboundFlow {
             if (session.inflightCount() == 0 || session.owner() != owner) {
                 return;
             }
-            Map<Integer, Delivery> inflight = session.inflight();
             long now = clock.millis();
             // Expired ones are dropped; so are ones over the resumed client's Maximum Packet Size,
             // which may be smaller than that of the connection that first got them.
-            inflight.entrySet().removeIf(e -> e.getValue().message().isExpired(now)
-                    || !write(e.getValue(), e.getKey(), true, now));
+            session.inflight().sweepInSendOrder((packetId, delivery) -> delivery.message().isExpired(now)
+                    || !write(delivery, packetId, true, now));
             channel.flush();
         }
     }
@@ -114,7 +112,7 @@ final class OutboundFlow {
             if (message.isExpired(now)) {
                 continue;
             }
-            int packetId = next.qos() > 0 ? session.nextPacketId() : 0;
+            int packetId = next.qos() > 0 ? session.inflight().nextPacketId() : 0;
             if (!write(next, packetId, false, now)) {
                 continue;
             }

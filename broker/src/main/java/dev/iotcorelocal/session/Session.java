@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,13 +53,12 @@ public final class Session {
     private volatile boolean wakeScheduled;
     private volatile int queued;
     private volatile long dropped;
-    private Map<Integer, Delivery> inflight;
+    private InflightWindow inflight;
     private volatile long expiryInterval;
     private volatile SessionOwner owner;
     private ExpiryScheduler.Cancellable pendingExpiry;
     private Runnable pendingWill;
     private ExpiryScheduler.Cancellable pendingWillTimer;
-    private int lastPacketId;
 
     public Session(String clientId, MqttVersion version, long expiryInterval, int queueCapacity) {
         this.clientId = clientId;
@@ -163,10 +161,10 @@ public final class Session {
         return dropped;
     }
 
-    /** Owner only: unacknowledged outbound QoS 1 deliveries by packet id, in send order. */
-    public Map<Integer, Delivery> inflight() {
+    /** Owner only: unacknowledged outbound QoS 1 deliveries by packet id, created on the first one. */
+    public InflightWindow inflight() {
         if (inflight == null) {
-            inflight = new LinkedHashMap<>();
+            inflight = new InflightWindow();
         }
         return inflight;
     }
@@ -174,15 +172,6 @@ public final class Session {
     /** Owner only: how many QoS 1 deliveries await a PUBACK. */
     public int inflightCount() {
         return inflight == null ? 0 : inflight.size();
-    }
-
-    /** Owner only: the next free packet identifier. */
-    public int nextPacketId() {
-        Map<Integer, Delivery> table = inflight();
-        do {
-            lastPacketId = lastPacketId == 65_535 ? 1 : lastPacketId + 1;
-        } while (table.containsKey(lastPacketId));
-        return lastPacketId;
     }
 
     public Collection<Subscription> subscriptions() {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +116,78 @@ class OutboundFlowTest {
 
         assertThat(counted.outboundMessages()).hasSize(150);
         assertThat(flushes[0] - flushesBefore).as("one flush for the whole refill").isEqualTo(1);
+    }
+
+    @Test
+    void aResumedConnectionGetsTheUnacknowledgedMessagesInSendOrderWithDupAndTheirIds() {
+        Session session = registry.attach("sub", MqttVersion.V5, true, 0, owner).session();
+        OutboundFlow flow = new OutboundFlow(channel, session, owner, MqttVersion.V5, connect(),
+                BrokerConfig.defaults().mqtt(), time.clock(), null);
+        // Windows of AWS's 100 until packet ids wrap past 65,535 inside one window, which stays
+        // unacknowledged (so send order differs from id order); the first message is never
+        // acknowledged either. Earlier windows are acknowledged alternately in order and in reverse.
+        int next = 0;
+        List<Integer> stillInFlightIds = new ArrayList<>();
+        List<Integer> stillInFlightSequence = new ArrayList<>();
+        for (int round = 0; round < 1_000; round++) {
+            int room = round == 0 ? 100 : 99; // the stuck first message keeps one slot
+            for (int i = 0; i < room; i++) {
+                session.offer(qos1(next++));
+            }
+            flow.drain();
+            List<ByteBuf> window = takeWritten();
+            assertThat(window).as("round %d", round).hasSize(room);
+            if (round == 0) {
+                stillInFlightIds.add(packetId(window.get(0)));
+                stillInFlightSequence.add(0);
+                window = window.subList(1, window.size());
+            }
+            if (packetId(window.get(0)) > packetId(window.get(window.size() - 1))) {
+                for (ByteBuf publish : window) {
+                    stillInFlightIds.add(packetId(publish));
+                    stillInFlightSequence.add(qos1Sequence(publish));
+                }
+                break;
+            }
+            List<ByteBuf> acknowledged = new ArrayList<>(window);
+            if (round % 2 == 1) {
+                Collections.reverse(acknowledged);
+            }
+            acknowledged.forEach(publish -> flow.onPuback(packetId(publish)));
+            flow.readBatchComplete();
+        }
+        assertThat(stillInFlightIds).as("a window with wrapped ids was found").hasSize(100);
+
+        EmbeddedChannel resumed = new EmbeddedChannel();
+        new OutboundFlow(resumed, session, owner, MqttVersion.V5, connect(), BrokerConfig.defaults().mqtt(),
+                time.clock(), null).resumeInflight();
+
+        List<Integer> resentIds = new ArrayList<>();
+        List<Integer> resentSequence = new ArrayList<>();
+        for (Object out : resumed.outboundMessages()) {
+            ByteBuf publish = (ByteBuf) out;
+            assertThat(publish.getUnsignedByte(0) & 0x08).as("DUP").isEqualTo(0x08);
+            resentIds.add(packetId(publish));
+            resentSequence.add(qos1Sequence(publish));
+        }
+        assertThat(resentIds).as("the ids they were first sent with").isEqualTo(stillInFlightIds);
+        assertThat(resentSequence).as("send order: the stuck first message, then the last window")
+                .isEqualTo(stillInFlightSequence).hasSize(100).startsWith(0, next - 99).endsWith(next - 1);
+    }
+
+    private List<ByteBuf> takeWritten() {
+        List<ByteBuf> written = new ArrayList<>();
+        for (Object out; (out = channel.readOutbound()) != null; ) {
+            written.add((ByteBuf) out);
+        }
+        return written;
+    }
+
+    /** The sequence number in the payload of a written MQTT 5 QoS 1 PUBLISH. */
+    private static int qos1Sequence(ByteBuf publish) {
+        int index = afterTopic(publish) + 2; // packet id
+        index += 1 + propertiesLength(publish, index);
+        return publish.getInt(index);
     }
 
     /** The sequence number each written MQTT 5 QoS 0 PUBLISH carries in its payload, in write order. */

@@ -1,0 +1,56 @@
+package dev.iotcorelocal.session;
+
+import dev.iotcorelocal.message.Delivery;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.packet.PublishProperties;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Packet ids of unacknowledged deliveries: never two alike, each found again by its PUBACK. */
+class InflightWindowTest {
+    private final InflightWindow window = new InflightWindow();
+
+    @Test
+    void theWholeIdSpaceCanBeInFlightAndEachIdFindsItsDelivery() {
+        int inFlight = 65_534; // the most a client with Receive Maximum 65,535 can have before the last one
+        Delivery[] byId = new Delivery[65_536];
+        Set<Integer> ids = new HashSet<>();
+        for (int i = 0; i < inFlight; i++) {
+            int id = window.nextPacketId();
+            assertThat(id).isBetween(1, 65_535);
+            byId[id] = delivery();
+            window.put(id, byId[id]);
+            ids.add(id);
+        }
+        assertThat(ids).as("all distinct").hasSize(inFlight);
+        int last = window.nextPacketId();
+        assertThat(ids).as("the one id left").doesNotContain(last);
+
+        for (int id : ids) {
+            assertThat(window.remove(id)).isSameAs(byId[id]);
+        }
+        assertThat(window.size()).isZero();
+        assertThat(window.remove(last)).as("never put").isNull();
+    }
+
+    @Test
+    void aPubackForAnIdNotInFlightRemovesNothing() {
+        int id = window.nextPacketId();
+        Delivery delivery = delivery();
+        window.put(id, delivery);
+
+        assertThat(window.remove(id + 16)).as("another id sharing the slot").isNull();
+        assertThat(window.remove(id)).isSameAs(delivery);
+        assertThat(window.remove(id)).as("a duplicate PUBACK").isNull();
+        assertThat(window.size()).isZero();
+    }
+
+    private static Delivery delivery() {
+        return new Delivery(new Message("t", new byte[1], 1, false, PublishProperties.EMPTY, Message.NEVER, "pub"),
+                1, false);
+    }
+}
