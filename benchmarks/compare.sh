@@ -2,7 +2,7 @@
 # Runs the same load scenarios against Mosquitto, HiveMQ CE and iotcore-local on loopback,
 # one broker at a time (taking turns within each run), and prints one table (medians of RUNS runs)
 # with the ratios.
-#   bash benchmarks/compare.sh            # 3 runs per cell (about 35 minutes)
+#   bash benchmarks/compare.sh            # 3 runs per cell (about 20 minutes)
 #   RUNS=1 DURATION=5 bash benchmarks/compare.sh   # a quick look
 set -euo pipefail
 cd "$(dirname "$0")/.."
