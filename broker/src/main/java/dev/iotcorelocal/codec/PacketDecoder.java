@@ -44,6 +44,14 @@ public final class PacketDecoder {
         return packet;
     }
 
+    /**
+     * A PUBACK that is only a packet id, the packet a subscriber sends for every QoS 1 message:
+     * decoded from the id alone, so the frame decoder need not slice the buffer for it.
+     */
+    public static MqttPacket plainPuback(int packetId) throws DecodeException {
+        return PubReplyDecoder.idOnly(PacketType.PUBACK, packetId);
+    }
+
     private static void checkFlags(PacketType type, int flags) throws DecodeException {
         int expected = switch (type) {
             case PUBLISH -> flags;

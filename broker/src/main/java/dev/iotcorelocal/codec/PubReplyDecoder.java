@@ -15,13 +15,11 @@ final class PubReplyDecoder {
 
     static PubReply decode(PacketType type, ByteBuf buf, MqttVersion version) throws DecodeException {
         int packetId = MqttReader.readU16(buf);
-        if (packetId == 0) {
-            throw DecodeException.malformed(type + " with packet identifier 0");
-        }
         if (!version.isV5() || !buf.isReadable()) {
             MqttReader.expectEnd(buf, type.name());
-            return new PubReply(type, packetId, ReasonCode.SUCCESS, null, List.of());
+            return idOnly(type, packetId);
         }
+        checkId(type, packetId);
         ReasonCode reason = ReasonCode.ofCode(MqttReader.readByte(buf));
         if (reason == null) {
             throw DecodeException.protocolError("unknown reason code in " + type);
@@ -30,5 +28,17 @@ final class PubReplyDecoder {
                 ? DecodedProperties.read(buf, PropertyContext.PUB_REPLY) : DecodedProperties.NONE;
         MqttReader.expectEnd(buf, type.name());
         return new PubReply(type, packetId, reason, props.reasonString, props.userProperties);
+    }
+
+    /** A reply that is only a packet id: Success, in every version (spec 3.4.2.1). */
+    static PubReply idOnly(PacketType type, int packetId) throws DecodeException {
+        checkId(type, packetId);
+        return new PubReply(type, packetId, ReasonCode.SUCCESS, null, List.of());
+    }
+
+    private static void checkId(PacketType type, int packetId) throws DecodeException {
+        if (packetId == 0) {
+            throw DecodeException.malformed(type + " with packet identifier 0");
+        }
     }
 }

@@ -41,6 +41,9 @@ class DecodeFailureTest {
             "reserved packet type 0                     | 00 00                    | MALFORMED_PACKET",
             "truncated body                             | 32 03 0001 74            | MALFORMED_PACKET",
             "trailing bytes in PUBACK                   | 40 05 0001 00 00 00      | MALFORMED_PACKET",
+            "PUBACK packet id 0                         | 40 02 0000               | MALFORMED_PACKET",
+            "PUBACK with reason, packet id 0            | 40 03 0000 00            | MALFORMED_PACKET",
+            "PUBACK with flags                          | 41 02 0001               | MALFORMED_PACKET",
             "unknown reason code in DISCONNECT          | e0 01 03                 | PROTOCOL_ERROR",
             "remaining length of 5 bytes                | 30 ff ff ff ff 01        | MALFORMED_PACKET",
     })
@@ -73,9 +76,10 @@ class DecodeFailureTest {
         });
     }
 
-    @Test
-    void firstPacketOtherThanConnectIsAProtocolErrorWithUnknownVersion() {
-        assertThat(decode(hex("c0 00"))).singleElement().isInstanceOfSatisfying(DecodeFailure.class, f -> {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"c0 00", "40 02 0001"}) // PINGREQ; a PUBACK, which has a decoding path of its own
+    void firstPacketOtherThanConnectIsAProtocolErrorWithUnknownVersion(String bytes) {
+        assertThat(decode(hex(bytes))).singleElement().isInstanceOfSatisfying(DecodeFailure.class, f -> {
             assertThat(f.reasonCode()).isEqualTo(ReasonCode.PROTOCOL_ERROR);
             assertThat(f.version()).isNull();
         });

@@ -95,7 +95,11 @@ class PacketDecoderTest {
     void decodesShortFormsOfPubackAndDisconnect() {
         PubReply puback = (PubReply) afterConnectV5(hex("40 02 0005"));
         assertThat(puback.type()).isEqualTo(PacketType.PUBACK);
+        assertThat(puback.packetId()).isEqualTo(5);
         assertThat(puback.reasonCode()).isEqualTo(ReasonCode.SUCCESS);
+        PubReply v311 = (PubReply) afterConnectV311(hex("40 02 ff01"));
+        assertThat(v311.packetId()).isEqualTo(0xff01);
+        assertThat(v311.reasonCode()).isEqualTo(ReasonCode.SUCCESS);
         Disconnect disconnect = (Disconnect) afterConnectV5(hex("e0 01 04"));
         assertThat(disconnect.reasonCode()).isEqualTo(ReasonCode.DISCONNECT_WITH_WILL);
         Disconnect withExpiry = (Disconnect) afterConnectV5(hex("e0 07 00 05 11 0000003c"));
