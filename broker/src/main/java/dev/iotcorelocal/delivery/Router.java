@@ -17,8 +17,9 @@ import java.util.Map;
  * Hands a published message to every matching session's queue. Synchronous and non-blocking:
  * when it returns the message is routed, which is when a QoS 1 publisher gets its PUBACK.
  *
- * <p>Hot path: the index's node arrays are iterated in place; a de-duplication map is built only
- * when several nodes matched (a client may then match twice); the per-subscriber deliveries are
+ * <p>Hot path: the index's node arrays are iterated in place; de-duplication runs only when
+ * several nodes matched (a client may then match twice), pairwise when few subscriptions matched
+ * and with a map when many did; the per-subscriber deliveries are
  * shared per QoS and RETAIN flag, so fan-out allocates a few objects per message, not per subscriber.
  */
 public final class Router {
@@ -26,6 +27,7 @@ public final class Router {
     private final SessionRegistry sessions;
     private final RetainedStore<Message> retained;
     private final Authorizer authorizer;
+    private static final int PAIRWISE_LIMIT = 16;
     private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
 
     public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained,
@@ -77,14 +79,43 @@ public final class Router {
 
     /** One delivery per client when several of its subscriptions match, at the highest QoS (spec 3.3.4). */
     private int deliverStrongestPerClient(Message message, Matches matches, Delivery[] deliveries) {
-        Map<String, Subscription> byClient = new HashMap<>();
-        for (int g = 0; g < matches.groupCount(); g++) {
-            for (Subscription s : matches.group(g)) {
-                byClient.merge(s.clientId(), s, Router::stronger);
-            }
+        Subscription[] all = matches.flatten();
+        int n = matches.flatCount();
+        if (n > PAIRWISE_LIMIT) {
+            return deliverStrongestPerClientHashed(message, all, n, deliveries);
         }
-        for (int i = 0; i < matches.chosenCount(); i++) {
-            byClient.merge(matches.chosen(i).clientId(), matches.chosen(i), Router::stronger);
+        // A few subscriptions (a device's own filter and an application's wildcard, say): compared
+        // pairwise, which allocates nothing, where a map would cost a table and a node per entry.
+        int delivered = 0;
+        next:
+        for (int i = 0; i < n; i++) {
+            String clientId = all[i].clientId();
+            for (int j = 0; j < i; j++) {
+                if (sameClient(all[j], clientId)) {
+                    continue next; // delivered with this client's first subscription
+                }
+            }
+            Subscription strongest = all[i];
+            for (int j = i + 1; j < n; j++) {
+                if (sameClient(all[j], clientId)) {
+                    strongest = stronger(strongest, all[j]);
+                }
+            }
+            delivered += deliver(message, strongest, deliveries);
+        }
+        return delivered;
+    }
+
+    /** Client ids' hash codes are cached in the String, so most non-matches cost one int compare. */
+    private static boolean sameClient(Subscription subscription, String clientId) {
+        String other = subscription.clientId();
+        return other.hashCode() == clientId.hashCode() && other.equals(clientId);
+    }
+
+    private int deliverStrongestPerClientHashed(Message message, Subscription[] all, int n, Delivery[] deliveries) {
+        Map<String, Subscription> byClient = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            byClient.merge(all[i].clientId(), all[i], Router::stronger);
         }
         int delivered = 0;
         for (Subscription s : byClient.values()) {

@@ -13,6 +13,8 @@ public final class Matches {
     private int groupCount;
     private Subscription[] chosen = new Subscription[2];
     private int chosenCount;
+    private Subscription[] flat = new Subscription[16];
+    private int flatCount;
     private boolean inUse;
     private SharedChooser sharedChooser; // only when a shared subscription matched
 
@@ -60,8 +62,37 @@ public final class Matches {
         return chooser;
     }
 
+    /**
+     * Every matched subscription, node groups first, then chosen share-group members, in one array
+     * reused by this scratch: valid for {@link #flatCount()} entries until the next clear.
+     */
+    public Subscription[] flatten() {
+        int n = 0;
+        for (int g = 0; g < groupCount; g++) {
+            n += groups[g].length;
+        }
+        n += chosenCount;
+        if (n > flat.length) {
+            flat = new Subscription[Math.max(n, flat.length * 2)];
+        }
+        int at = 0;
+        for (int g = 0; g < groupCount; g++) {
+            System.arraycopy(groups[g], 0, flat, at, groups[g].length);
+            at += groups[g].length;
+        }
+        System.arraycopy(chosen, 0, flat, at, chosenCount);
+        flatCount = n;
+        return flat;
+    }
+
+    public int flatCount() {
+        return flatCount;
+    }
+
     public void clear() {
         sharedChooser = null;
+        Arrays.fill(flat, 0, flatCount, null);
+        flatCount = 0;
         Arrays.fill(groups, 0, groupCount, null);
         Arrays.fill(chosen, 0, chosenCount, null);
         groupCount = 0;

@@ -72,6 +72,27 @@ class MessagingIT {
     }
 
     @Test
+    void overlappingSubscriptionsDeliverOneCopyAtTheirHighestQos() throws Exception {
+        Mqtt5BlockingClient client = connect("overlap-sub");
+        Mqtt5BlockingClient publisher = connect("overlap-pub");
+        try (Mqtt5BlockingClient.Mqtt5Publishes in = client.publishes(MqttGlobalPublishFilter.ALL)) {
+            client.subscribeWith().topicFilter("overlap/a").qos(MqttQos.AT_MOST_ONCE).send();
+            client.subscribeWith().topicFilter("overlap/+").qos(MqttQos.AT_LEAST_ONCE).send();
+            client.subscribeWith().topicFilter("overlap/#").qos(MqttQos.AT_MOST_ONCE).send();
+            publisher.publishWith().topic("overlap/a").qos(MqttQos.AT_LEAST_ONCE).payload(bytes("once")).send();
+            publisher.publishWith().topic("overlap/a").qos(MqttQos.AT_LEAST_ONCE).payload(bytes("marker")).send();
+
+            Mqtt5Publish first = in.receive(5, TimeUnit.SECONDS).orElseThrow();
+            assertThat(text(first)).isEqualTo("once");
+            assertThat(first.getQos()).as("the highest QoS of the matching subscriptions").isEqualTo(MqttQos.AT_LEAST_ONCE);
+            // Messages from one publisher on one topic arrive in order: a second copy would come before the marker.
+            assertThat(text(in.receive(5, TimeUnit.SECONDS).orElseThrow())).isEqualTo("marker");
+        } finally {
+            disconnect(client, publisher);
+        }
+    }
+
+    @Test
     void sharedSubscriptionDeliversEachMessageToOneMemberInTurn() throws Exception {
         Mqtt5BlockingClient a = connect("share-a");
         Mqtt5BlockingClient b = connect("share-b");

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RoutingBenchmark {
-    @Param({"1", "100", "10000"})
+    @Param({"1", "10", "100", "10000"})
     public int subscribers;
 
     /** "same": every subscriber on one filter; "mixed": half on an exact filter, half on '+' (de-duplication path). */

@@ -1,0 +1,72 @@
+package dev.iotcorelocal.delivery;
+
+import dev.iotcorelocal.auth.AllowAllAuthorizer;
+import dev.iotcorelocal.message.Delivery;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.packet.PublishProperties;
+import dev.iotcorelocal.routing.RetainedStore;
+import dev.iotcorelocal.routing.Subscription;
+import dev.iotcorelocal.routing.TopicFilter;
+import dev.iotcorelocal.routing.TrieSubscriptionIndex;
+import dev.iotcorelocal.session.InMemorySessionStore;
+import dev.iotcorelocal.session.ManualTime;
+import dev.iotcorelocal.session.Session;
+import dev.iotcorelocal.session.SessionOwner;
+import dev.iotcorelocal.session.SessionRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client whose subscriptions overlap gets one copy of a message, at the highest of their QoS. */
+class RouterTest {
+    private final TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
+    private final SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index,
+            new ManualTime(Instant.EPOCH), 100);
+    private final Router router = new Router(index, registry, new RetainedStore<>(), new AllowAllAuthorizer());
+    private final SessionOwner owner = new SessionOwner() {
+        @Override
+        public void wake() {
+        }
+
+        @Override
+        public void takeOver() {
+        }
+    };
+
+    @ParameterizedTest(name = "{0} clients")
+    @ValueSource(ints = {1, 3, 40}) // few matched subscriptions are compared pairwise, many through a map
+    void everyClientGetsOneCopyAtItsStrongestMatchingQos(int clients) {
+        List<Session> sessions = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            String clientId = "client-" + c;
+            Session session = registry.attach(clientId, MqttVersion.V5, true, 0, owner).session();
+            subscribe(session, "room/1/temp", 0);
+            subscribe(session, "room/+/temp", c % 2); // odd clients: the wildcard is the stronger one
+            subscribe(session, "room/#", 0);
+            sessions.add(session);
+        }
+
+        int routed = router.route(new Message("room/1/temp", new byte[]{42}, 1, false, PublishProperties.EMPTY,
+                Message.NEVER, "publisher"));
+
+        assertThat(routed).isEqualTo(clients);
+        for (int c = 0; c < clients; c++) {
+            Delivery delivery = sessions.get(c).poll();
+            assertThat(delivery).as("client %d", c).isNotNull();
+            assertThat(delivery.qos()).as("client %d", c).isEqualTo(c % 2);
+            assertThat(sessions.get(c).poll()).as("client %d: one copy", c).isNull();
+        }
+    }
+
+    private void subscribe(Session session, String filter, int qos) {
+        Subscription subscription = new Subscription(session.clientId(), TopicFilter.parse(filter), qos, false, false, 0);
+        session.addSubscription(subscription);
+        index.add(subscription);
+    }
+}
