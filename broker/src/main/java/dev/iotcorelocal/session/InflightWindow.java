@@ -20,6 +20,7 @@ public final class InflightWindow {
     private static final int INITIAL_SLOTS = 16;
     private static final int MAX_SLOTS = 1 << 16;
     private static final int MAX_PACKET_ID = 65_535;
+    private static final int LARGE_SLOTS = 1024;
 
     private int[] ids = new int[INITIAL_SLOTS];
     private long[] sequence = new long[INITIAL_SLOTS];
@@ -74,7 +75,9 @@ public final class InflightWindow {
             return null;
         }
         deliveries[slot] = null;
-        size--;
+        if (--size == 0 && deliveries.length > LARGE_SLOTS) {
+            shrink(); // a burst to a client with a large Receive Maximum is over: give its memory back
+        }
         return delivery;
     }
 
@@ -98,6 +101,12 @@ public final class InflightWindow {
         }
         Arrays.sort(slots, Comparator.comparingLong(slot -> sequence[slot]));
         return slots;
+    }
+
+    private void shrink() {
+        ids = new int[INITIAL_SLOTS];
+        sequence = new long[INITIAL_SLOTS];
+        deliveries = new Delivery[INITIAL_SLOTS];
     }
 
     private void grow() {

@@ -35,6 +35,10 @@ class InflightWindowTest {
         }
         assertThat(window.size()).isZero();
         assertThat(window.remove(last)).as("never put").isNull();
+
+        int after = window.nextPacketId();
+        window.put(after, byId[1]);
+        assertThat(window.remove(after)).as("usable again once emptied").isSameAs(byId[1]);
     }
 
     @Test
