@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
+import java.nio.channels.ClosedChannelException;
 
 /**
  * Logs a failed TLS handshake once, in one line (typically: no client certificate, or one not
@@ -21,8 +22,13 @@ final class TlsHandshakeLogger extends ChannelInboundHandlerAdapter {
         if (evt instanceof SslHandshakeCompletionEvent completion) {
             if (!completion.isSuccess()) {
                 Throwable cause = completion.cause();
-                LOG.info("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(),
-                        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                if (cause instanceof ClosedChannelException) {
+                    // Port probes (health checks, wait-for-port loops) connect and close: not worth a line each.
+                    LOG.debug("{} closed the connection before a TLS handshake", ctx.channel().remoteAddress());
+                } else {
+                    LOG.info("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(),
+                            cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                }
                 ctx.close();
             } else {
                 ctx.pipeline().remove(this);
