@@ -45,6 +45,9 @@ public final class InflightWindow {
      * flight (the Receive Maximum's ceiling), so there always is one.
      */
     public int nextPacketId() {
+        if (size >= MAX_PACKET_ID) {
+            throw new IllegalStateException("all 65,535 packet ids are in flight");
+        }
         if (size * 2 >= deliveries.length && deliveries.length < MAX_SLOTS) {
             grow();
         }

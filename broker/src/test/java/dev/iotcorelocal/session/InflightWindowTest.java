@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Packet ids of unacknowledged deliveries: never two alike, each found again by its PUBACK. */
 class InflightWindowTest {
@@ -29,6 +30,11 @@ class InflightWindowTest {
         assertThat(ids).as("all distinct").hasSize(inFlight);
         int last = window.nextPacketId();
         assertThat(ids).as("the one id left").doesNotContain(last);
+        Delivery lastDelivery = delivery();
+        window.put(last, lastDelivery);
+        assertThatThrownBy(window::nextPacketId).as("no id left: refused, not searched for ever")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(window.remove(last)).isSameAs(lastDelivery);
 
         for (int id : ids) {
             assertThat(window.remove(id)).isSameAs(byId[id]);
