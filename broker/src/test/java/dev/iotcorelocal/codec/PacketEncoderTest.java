@@ -78,8 +78,12 @@ class PacketEncoderTest {
     void diagnosticsAreDroppedWhenTheyWouldExceedTheClientsMaximumPacketSize() {
         PubReply puback = new PubReply(dev.iotcorelocal.packet.PacketType.PUBACK, 7, ReasonCode.QUOTA_EXCEEDED,
                 "a long reason string", List.of(new UserProperty("k", "v")));
-        byte[] bytes = ByteBufUtil.getBytes(PacketEncoder.encode(ByteBufAllocator.DEFAULT, puback, MqttVersion.V5, 10));
-        assertThat(bytes).isEqualTo(hex("40 04 0007 97 00"));
+        ByteBuf encoded = PacketEncoder.encode(ByteBufAllocator.DEFAULT, puback, MqttVersion.V5, 10);
+        try {
+            assertThat(ByteBufUtil.getBytes(encoded)).isEqualTo(hex("40 04 0007 97 00"));
+        } finally {
+            encoded.release();
+        }
     }
 
     @Test

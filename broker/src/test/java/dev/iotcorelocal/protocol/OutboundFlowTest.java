@@ -17,6 +17,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -33,6 +34,8 @@ class OutboundFlowTest {
     private final SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(),
             new TrieSubscriptionIndex(false), time, 10_000);
     private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final List<EmbeddedChannel> otherChannels = new ArrayList<>();
+    private final List<ByteBuf> taken = new ArrayList<>();
     private int wakes;
     private final SessionOwner owner = new SessionOwner() {
         @Override
@@ -44,6 +47,13 @@ class OutboundFlowTest {
         public void takeOver() {
         }
     };
+
+    @AfterEach
+    void releaseWrittenPackets() {
+        taken.forEach(ByteBuf::release);
+        channel.finishAndReleaseAll();
+        otherChannels.forEach(EmbeddedChannel::finishAndReleaseAll);
+    }
 
     @Test
     void aLongQueueGoesOutInBudgetedDrainsThatYieldToTheLoopBetweenThem() {
@@ -91,13 +101,13 @@ class OutboundFlowTest {
     @Test
     void aBurstOfPubacksIsRefilledOnceAtTheEndOfTheReadBatchInOneFlush() {
         int[] flushes = {0};
-        EmbeddedChannel counted = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+        EmbeddedChannel counted = track(new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
             @Override
             public void flush(ChannelHandlerContext ctx) {
                 flushes[0]++;
                 ctx.flush();
             }
-        });
+        }));
         Session session = registry.attach("sub", MqttVersion.V5, true, 0, owner).session();
         for (int i = 0; i < 300; i++) {
             session.offer(qos1(i));
@@ -158,7 +168,7 @@ class OutboundFlowTest {
         }
         assertThat(stillInFlightIds).as("a window with wrapped ids was found").hasSize(100);
 
-        EmbeddedChannel resumed = new EmbeddedChannel();
+        EmbeddedChannel resumed = track(new EmbeddedChannel());
         new OutboundFlow(resumed, session, owner, MqttVersion.V5, connect(), BrokerConfig.defaults().mqtt(),
                 time.clock(), null).resumeInflight();
 
@@ -175,12 +185,19 @@ class OutboundFlowTest {
                 .isEqualTo(stillInFlightSequence).hasSize(100).startsWith(0, next - 99).endsWith(next - 1);
     }
 
+    /** The packets written since the last call; released after the test. */
     private List<ByteBuf> takeWritten() {
         List<ByteBuf> written = new ArrayList<>();
         for (Object out; (out = channel.readOutbound()) != null; ) {
             written.add((ByteBuf) out);
         }
+        taken.addAll(written);
         return written;
+    }
+
+    private EmbeddedChannel track(EmbeddedChannel other) {
+        otherChannels.add(other);
+        return other;
     }
 
     /** The sequence number in the payload of a written MQTT 5 QoS 1 PUBLISH. */
