@@ -27,8 +27,8 @@ final class LatencyScenario {
             List<Channel> channels = new ArrayList<>(List.of(subChannel));
             for (int p = 0; p < publishers; p++) {
                 LoadClient client = new LoadClient(stats, null, target.version());
-                ByteBuf template = Unpooled.unreleasableBuffer(Packets.publish(Unpooled.buffer().alloc(), target.version(),
-                        "lat/" + run + "/" + p, qos, new byte[Math.max(8, payloadBytes)]));
+                ByteBuf template = Packets.template(target.version(),
+                        "lat/" + run + "/" + p, qos, new byte[Math.max(8, payloadBytes)]);
                 int payloadIndex = template.readableBytes() - Math.max(8, payloadBytes);
                 PacedPublisher publisher = new PacedPublisher(template, payloadIndex, qos, ratePerSecond / publishers, stats);
                 client.publishing(publisher);

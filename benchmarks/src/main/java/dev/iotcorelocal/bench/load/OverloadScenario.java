@@ -37,9 +37,9 @@ final class OverloadScenario {
             List<Channel> channels = new ArrayList<>(List.of(slow));
             for (int p = 0; p < publishers; p++) {
                 LoadClient client = new LoadClient(stats, null, target.version());
-                ByteBuf template = Unpooled.unreleasableBuffer(Packets.publish(Unpooled.buffer().alloc(), target.version(),
-                        "flood/" + run + "/" + p, 0, new byte[payloadBytes]));
-                FloodPublisher flood = new FloodPublisher(template, 0, 1, 100, unbounded, stats);
+                ByteBuf template = Packets.template(target.version(),
+                        "flood/" + run + "/" + p, 0, new byte[payloadBytes]);
+                FloodPublisher flood = new FloodPublisher(template, 0, 1, 100, unbounded, stats, p, 0);
                 client.publishing(flood);
                 Channel channel = connector.connect(client, "flood-pub-" + run + "-" + p, 600, null).get();
                 channels.add(channel);

@@ -2,6 +2,8 @@ package dev.iotcorelocal.bench.load;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * talk to any MQTT 3.1.1 or 5 broker.
  */
 final class Packets {
+    // Direct, so QoS 0 floods write duplicates without a copy; untracked, as templates are never released.
+    private static final ByteBufAllocator TEMPLATES = new UnpooledByteBufAllocator(true, true);
+
     private Packets() {
     }
 
@@ -37,6 +42,14 @@ final class Packets {
         }
         buf.writeShort(f.length).writeBytes(f).writeByte(qos);
         return buf;
+    }
+
+    /**
+     * A PUBLISH that publishers duplicate or copy for the whole run and never release: the garbage
+     * collector frees it (a leak-tracked buffer would be reported as a leak at every run's end).
+     */
+    static ByteBuf template(int version, String topic, int qos, byte[] payload) {
+        return Unpooled.unreleasableBuffer(publish(TEMPLATES, version, topic, qos, payload));
     }
 
     /** A PUBLISH; for QoS 1 the packet id sits at {@link #packetIdOffset}. */

@@ -27,7 +27,8 @@ final class ThroughputScenario {
         try (Connector connector = new Connector(target, threads)) {
             List<Channel> channels = new ArrayList<>();
             for (int s = 0; s < subscribers; s++) {
-                LoadClient client = new LoadClient(stats, runAhead, target.version());
+                LoadClient client = new LoadClient(stats, runAhead,
+                        FloodPublisher.stamps(qos, payloadBytes) ? new SequenceGaps() : null, target.version());
                 Channel channel = connector.connect(client, "sub-" + run + "-" + s, 600, null).get();
                 channel.writeAndFlush(Packets.subscribe(channel.alloc(), target.version(), 1,
                         fanIn ? "bench/" + run + "/#" : "bench/" + run + "/out", qos));
@@ -38,9 +39,9 @@ final class ThroughputScenario {
             List<CompletableFuture<Channel>> started = new ArrayList<>();
             for (int p = 0; p < publishers; p++) {
                 LoadClient client = new LoadClient(stats, null, target.version());
-                ByteBuf template = Unpooled.unreleasableBuffer(Packets.publish(Unpooled.buffer().alloc(), target.version(),
-                        fanIn ? "bench/" + run + "/in/" + p : "bench/" + run + "/out", qos, new byte[payloadBytes]));
-                FloodPublisher flood = new FloodPublisher(template, qos, subscribers, 100, runAhead, stats);
+                ByteBuf template = Packets.template(target.version(),
+                        fanIn ? "bench/" + run + "/in/" + p : "bench/" + run + "/out", qos, new byte[payloadBytes]);
+                FloodPublisher flood = new FloodPublisher(template, qos, subscribers, 100, runAhead, stats, p, payloadBytes);
                 client.publishing(flood);
                 floods.add(flood);
                 started.add(connector.connect(client, "pub-" + run + "-" + p, 600, null));
