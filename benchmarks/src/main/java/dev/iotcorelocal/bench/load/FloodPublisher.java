@@ -7,12 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes as fast as the run-ahead window, the socket and (QoS 1) the in-flight window allow.
- * QoS 0 writes duplicates of one encoded packet; QoS 1 copies it, sets the packet id and, when the
- * payload has room, stamps it with this publisher's index and a sequence number ({@link SequenceGaps}).
+ * QoS 0 writes duplicates of one encoded packet; QoS 1 copies it and sets the packet id.
  */
 final class FloodPublisher implements LoadClient.Publishing {
-    /** Publisher index and sequence number, each an int, at the start of the payload. */
-    static final int STAMP_BYTES = 8;
     private static final int BATCH = 128;
 
     private final ByteBuf template;
@@ -22,31 +19,20 @@ final class FloodPublisher implements LoadClient.Publishing {
     private final RunAhead runAhead;
     private final Stats stats;
     private final int idOffset;
-    private final int publisherIndex;
-    private final int stampOffset; // -1: not stamped
-    private int sequence;
     private Channel channel;
     private volatile boolean running = true;
     private int inflight;
     private int nextId;
     private boolean retryScheduled;
 
-    FloodPublisher(ByteBuf template, int qos, int fanout, int maxInflight, RunAhead runAhead, Stats stats,
-                   int publisherIndex, int payloadBytes) {
+    FloodPublisher(ByteBuf template, int qos, int fanout, int maxInflight, RunAhead runAhead, Stats stats) {
         this.template = template;
-        this.publisherIndex = publisherIndex;
-        this.stampOffset = stamps(qos, payloadBytes) ? template.writerIndex() - payloadBytes : -1;
         this.qos = qos;
         this.fanout = fanout;
         this.maxInflight = maxInflight;
         this.runAhead = runAhead;
         this.stats = stats;
         this.idOffset = Packets.packetIdOffset(template);
-    }
-
-    /** Whether a flood of this QoS and payload stamps sequence numbers: QoS 0 shares one packet, so it cannot. */
-    static boolean stamps(int qos, int payloadBytes) {
-        return qos > 0 && payloadBytes >= STAMP_BYTES;
     }
 
     @Override
@@ -85,9 +71,6 @@ final class FloodPublisher implements LoadClient.Publishing {
                 ByteBuf packet = channel.alloc().buffer(template.readableBytes()).writeBytes(template, 0, template.readableBytes());
                 nextId = nextId == 65_535 ? 1 : nextId + 1;
                 packet.setShort(idOffset, nextId);
-                if (stampOffset >= 0) {
-                    packet.setInt(stampOffset, publisherIndex).setInt(stampOffset + 4, ++sequence);
-                }
                 inflight++;
                 channel.write(packet, channel.voidPromise());
             }

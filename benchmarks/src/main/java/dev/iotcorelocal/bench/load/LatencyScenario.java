@@ -1,7 +1,6 @@
 package dev.iotcorelocal.bench.load;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import org.HdrHistogram.Histogram;
 

@@ -29,7 +29,6 @@ class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketPar
     final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private final Stats stats;
     private final RunAhead runAhead;
-    private final SequenceGaps gaps; // null unless the publishers stamp sequence numbers
     private final int version;
     private Publishing publishing;
     private Channel channel;
@@ -37,13 +36,8 @@ class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketPar
     private int receiveMaximum = 65_535;
 
     LoadClient(Stats stats, RunAhead runAhead, int version) {
-        this(stats, runAhead, null, version);
-    }
-
-    LoadClient(Stats stats, RunAhead runAhead, SequenceGaps gaps, int version) {
         this.stats = stats;
         this.runAhead = runAhead;
-        this.gaps = gaps;
         this.version = version;
     }
 
@@ -95,13 +89,7 @@ class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketPar
     private void onPublish(int firstByte, ByteBuf body) {
         stats.received.increment();
         if (runAhead != null) {
-            int freed = 1;
-            if (gaps != null) {
-                int index = Packets.payloadIndex(body, firstByte, version);
-                boolean stamped = body.writerIndex() - index >= FloodPublisher.STAMP_BYTES;
-                freed = gaps.arrived(stamped ? body.getInt(index) : -1, stamped ? body.getInt(index + 4) : 0);
-            }
-            runAhead.release(freed);
+            runAhead.release(1);
         }
         if (stats.recordLatency) {
             int index = Packets.payloadIndex(body, firstByte, version);

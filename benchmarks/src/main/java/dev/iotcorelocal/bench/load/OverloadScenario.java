@@ -1,7 +1,6 @@
 package dev.iotcorelocal.bench.load;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class OverloadScenario {
                 LoadClient client = new LoadClient(stats, null, target.version());
                 ByteBuf template = Packets.template(target.version(),
                         "flood/" + run + "/" + p, 0, new byte[payloadBytes]);
-                FloodPublisher flood = new FloodPublisher(template, 0, 1, 100, unbounded, stats, p, 0);
+                FloodPublisher flood = new FloodPublisher(template, 0, 1, 100, unbounded, stats);
                 client.publishing(flood);
                 Channel channel = connector.connect(client, "flood-pub-" + run + "-" + p, 600, null).get();
                 channels.add(channel);

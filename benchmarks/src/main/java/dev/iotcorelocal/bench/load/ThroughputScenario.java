@@ -1,7 +1,6 @@
 package dev.iotcorelocal.bench.load;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ final class ThroughputScenario {
         try (Connector connector = new Connector(target, threads)) {
             List<Channel> channels = new ArrayList<>();
             for (int s = 0; s < subscribers; s++) {
-                LoadClient client = new LoadClient(stats, runAhead,
-                        FloodPublisher.stamps(qos, payloadBytes) ? new SequenceGaps() : null, target.version());
+                LoadClient client = new LoadClient(stats, runAhead, target.version());
                 Channel channel = connector.connect(client, "sub-" + run + "-" + s, 600, null).get();
                 channel.writeAndFlush(Packets.subscribe(channel.alloc(), target.version(), 1,
                         fanIn ? "bench/" + run + "/#" : "bench/" + run + "/out", qos));
@@ -41,7 +39,7 @@ final class ThroughputScenario {
                 LoadClient client = new LoadClient(stats, null, target.version());
                 ByteBuf template = Packets.template(target.version(),
                         fanIn ? "bench/" + run + "/in/" + p : "bench/" + run + "/out", qos, new byte[payloadBytes]);
-                FloodPublisher flood = new FloodPublisher(template, qos, subscribers, 100, runAhead, stats, p, payloadBytes);
+                FloodPublisher flood = new FloodPublisher(template, qos, subscribers, 100, runAhead, stats);
                 client.publishing(flood);
                 floods.add(flood);
                 started.add(connector.connect(client, "pub-" + run + "-" + p, 600, null));
