@@ -16,7 +16,6 @@ import java.util.List;
  * {@link DecodeFailure}; after it all input is discarded, so nothing escapes to Netty.
  */
 public final class MqttFrameDecoder extends ByteToMessageDecoder {
-    private static final int PLAIN_PUBACK = 0x40; // packet type 4, no flags
     private final int maximumPacketSize;
     private MqttVersion version;
     private boolean failed;
@@ -66,9 +65,7 @@ public final class MqttFrameDecoder extends ByteToMessageDecoder {
         int bodyStart = start + headerLength;
         in.readerIndex(start + (int) packetSize);
         try {
-            MqttPacket packet = firstByte == PLAIN_PUBACK && remainingLength == 2 && version != null
-                    ? PacketDecoder.plainPuback(in.getUnsignedShort(bodyStart))
-                    : PacketDecoder.decode(firstByte, in.slice(bodyStart, remainingLength), version);
+            MqttPacket packet = PacketDecoder.decode(firstByte, in, bodyStart, remainingLength, version);
             if (packet instanceof Connect connect) {
                 version = connect.version();
             }

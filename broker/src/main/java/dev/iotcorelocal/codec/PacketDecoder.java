@@ -18,15 +18,32 @@ public final class PacketDecoder {
      * @param version null until the CONNECT has been decoded
      */
     public static MqttPacket decode(int firstByte, ByteBuf body, MqttVersion version) throws DecodeException {
+        return decode(firstByte, body, body.readerIndex(), body.readableBytes(), version);
+    }
+
+    /**
+     * Decodes the body at {@code length} bytes from {@code offset} in {@code in}, leaving its
+     * indexes alone. A view of the body is made only for packets read field by field: a publish
+     * reply that is only a packet id (the PUBACK every QoS 1 subscriber sends per message) is read
+     * in place.
+     *
+     * @param version null until the CONNECT has been decoded
+     */
+    public static MqttPacket decode(int firstByte, ByteBuf in, int offset, int length, MqttVersion version)
+            throws DecodeException {
         PacketType type = PacketType.of(firstByte >> 4);
         int flags = firstByte & 0x0F;
         if (version == null) {
             if (type != PacketType.CONNECT) {
                 throw DecodeException.protocolError("first packet must be CONNECT, was " + type);
             }
-            return ConnectDecoder.decode(flags, body);
+            return ConnectDecoder.decode(flags, in.slice(offset, length));
         }
         checkFlags(type, flags);
+        if (type.isPublishReply() && length == 2) {
+            return PubReplyDecoder.idOnly(type, in.getUnsignedShort(offset));
+        }
+        ByteBuf body = in.slice(offset, length);
         MqttPacket packet = switch (type) {
             case PUBLISH -> PublishDecoder.decode(flags, body, version);
             case PUBACK, PUBREC, PUBREL, PUBCOMP -> PubReplyDecoder.decode(type, body, version);
@@ -42,14 +59,6 @@ public final class PacketDecoder {
         };
         MqttReader.expectEnd(body, type.name());
         return packet;
-    }
-
-    /**
-     * A PUBACK that is only a packet id, the packet a subscriber sends for every QoS 1 message:
-     * decoded from the id alone, so the frame decoder need not slice the buffer for it.
-     */
-    public static MqttPacket plainPuback(int packetId) throws DecodeException {
-        return PubReplyDecoder.idOnly(PacketType.PUBACK, packetId);
     }
 
     private static void checkFlags(PacketType type, int flags) throws DecodeException {

@@ -23,11 +23,11 @@ import java.util.Map;
  * shared per QoS and RETAIN flag, so fan-out allocates a few objects per message, not per subscriber.
  */
 public final class Router {
+    private static final int PAIRWISE_LIMIT = 16; // matched subscriptions de-duplicated without a map
     private final SubscriptionIndex index;
     private final SessionRegistry sessions;
     private final RetainedStore<Message> retained;
     private final Authorizer authorizer;
-    private static final int PAIRWISE_LIMIT = 16;
     private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
 
     public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained,

@@ -16,6 +16,11 @@ public enum PacketType {
         return code;
     }
 
+    /** PUBACK, PUBREC, PUBREL or PUBCOMP: a packet id, then (MQTT 5) an optional reason and properties. */
+    public boolean isPublishReply() {
+        return code >= PUBACK.code && code <= PUBCOMP.code;
+    }
+
     public static PacketType of(int code) {
         return BY_CODE[code & 0x0F];
     }

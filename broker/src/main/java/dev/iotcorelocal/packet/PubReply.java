@@ -7,8 +7,7 @@ public record PubReply(PacketType type, int packetId, ReasonCode reasonCode, Str
                        List<UserProperty> userProperties) implements MqttPacket {
 
     public PubReply {
-        if (type != PacketType.PUBACK && type != PacketType.PUBREC && type != PacketType.PUBREL
-                && type != PacketType.PUBCOMP) {
+        if (!type.isPublishReply()) {
             throw new IllegalArgumentException("not a publish reply: " + type);
         }
         userProperties = List.copyOf(userProperties);
