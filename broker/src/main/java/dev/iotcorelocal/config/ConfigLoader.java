@@ -4,85 +4,104 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Reads YAML configuration. A user file is laid over the bundled defaults (the same file as
- * {@code config/iotcore-local.yaml}), so it only needs the keys it changes. Unknown keys and
- * wrong types are errors that name the key.
+ * {@code config/iotcore-local.yaml}), so it only needs the keys it changes; the limits come from
+ * the chosen profile, with only the keys a file or option sets laid over them. Every refusal
+ * names the file and line (or option), the key and what was expected.
  */
 public final class ConfigLoader {
     static final String DEFAULTS_RESOURCE = "/iotcore-local.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    private static final String LIMITS = "limits";
+    static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)   // 9999.7 is not a port
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)      // nor is "500" a number
+            .build();
 
     private ConfigLoader() {
     }
 
     public static BrokerConfig defaults() {
-        return bind(defaultTree(), "built-in defaults");
+        return load(null, List.of()).config();
     }
 
     public static BrokerConfig load(Path file) {
-        return load(file, null);
+        return load(file, List.of()).config();
+    }
+
+    /** The file (may be null) with the profile {@code profileOverride} (may be null) chosen over the file's. */
+    public static BrokerConfig load(Path file, String profileOverride) {
+        List<ConfigOverride> overrides = profileOverride == null ? List.of()
+                : List.of(new ConfigOverride("profile", YAML.getNodeFactory().textNode(profileOverride), "option --profile"));
+        return load(file, overrides).config();
     }
 
     /**
      * Loads a configuration: the bundled defaults, the file's keys over them (file may be null),
-     * then the limits of the chosen profile ({@code profileOverride}, else the file's
-     * {@code profile}) with only the file's own {@code limits} keys laid over the preset.
+     * the overrides over those; then the limits of the resulting profile with only the file's and
+     * the overrides' own {@code limits} keys laid over the preset.
      */
-    public static BrokerConfig load(Path file, String profileOverride) {
-        ObjectNode user = file == null ? YAML.createObjectNode() : readUserFile(file);
-        ObjectNode merged = defaultTree();
-        merge(merged, user, "");
-        if (profileOverride != null) {
-            merged.put("profile", Profile.parse(profileOverride).name().toLowerCase(java.util.Locale.ROOT));
+    public static LoadedConfig load(Path file, List<ConfigOverride> overrides) {
+        ObjectNode defaults = defaultTree();
+        ConfigKeys keys = new ConfigKeys(withLimits(defaults.deepCopy(), LimitsConfig.aws()));
+        ConfigFile user = file == null ? null : ConfigFile.read(file, YAML);
+        Map<String, String> overrideOrigins = overrides.stream()
+                .collect(Collectors.toMap(ConfigOverride::key, ConfigOverride::origin, (a, b) -> b));
+        ObjectNode overrideTree = overrideTree(overrides);
+        Function<String, String> fileOrigin = user == null ? key -> "default" : user::where;
+        Function<String, String> overrideOrigin = key -> overrideOrigins.getOrDefault(key, "option");
+        if (user != null) {
+            keys.check(user.tree(), fileOrigin);
         }
-        Profile profile = Profile.parse(merged.get("profile").asText());
+        keys.check(overrideTree, overrideOrigin);
+
+        Map<String, String> origins = new HashMap<>();
+        ObjectNode merged = defaults;
+        JsonNode userLimits = user == null ? null : user.tree().remove(LIMITS);
+        JsonNode overrideLimits = overrideTree.remove(LIMITS);
+        if (user != null) {
+            overlay(merged, user.tree(), "", fileOrigin, origins);
+        }
+        overlay(merged, overrideTree, "", overrideOrigin, origins);
+
+        Profile profile = profile(merged.get("profile").asText(), origins.getOrDefault("profile", "default"));
         ObjectNode limits = YAML.valueToTree(profile.limits());
-        if (user.get("limits") instanceof ObjectNode userLimits) {
-            merge(limits, userLimits, "limits.");
+        limits.fieldNames().forEachRemaining(key -> origins.put(LIMITS + "." + key,
+                "profile " + profile.name().toLowerCase(Locale.ROOT)));
+        if (userLimits instanceof ObjectNode section) {
+            overlay(limits, section, LIMITS + ".", fileOrigin, origins);
         }
-        merged.set("limits", limits);
-        return bind(merged, file == null ? "built-in defaults" : file.toString());
+        if (overrideLimits instanceof ObjectNode section) {
+            overlay(limits, section, LIMITS + ".", overrideOrigin, origins);
+        }
+        merged.set(LIMITS, limits);
+        return new LoadedConfig(bind(merged, origins, file), origins);
     }
 
-    private static ObjectNode readUserFile(Path file) {
-        JsonNode user;
-        try {
-            user = YAML.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config file not found: " + file);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("config file " + file + " is not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
-        if (user == null || user.isMissingNode() || user.isNull()) {
-            return YAML.createObjectNode();
-        }
-        if (!user.isObject()) {
-            throw new ConfigException("config file " + file + " must be a YAML mapping of sections");
-        }
-        return (ObjectNode) user;
-    }
-
-    /** The configuration as YAML, for --print-config and the start-up log. */
+    /** The configuration as YAML, for the start-up log. */
     public static String toYaml(BrokerConfig config) {
         try {
             return YAML.writeValueAsString(config).replaceFirst("^---\\s*\\n", "");
@@ -91,60 +110,91 @@ public final class ConfigLoader {
         }
     }
 
+    private static Profile profile(String name, String origin) {
+        try {
+            return Profile.parse(name);
+        } catch (ConfigException e) {
+            throw new ConfigException(origin + ": " + e.getMessage());
+        }
+    }
+
+    /** The bundled defaults, whose limits section is left to the profile (commented out in the file). */
     private static ObjectNode defaultTree() {
         try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("bundled default configuration missing: " + DEFAULTS_RESOURCE);
             }
-            return (ObjectNode) YAML.readTree(in);
+            ObjectNode tree = (ObjectNode) YAML.readTree(in);
+            JsonNode limits = tree.remove(LIMITS);
+            if (limits != null && !limits.isNull() && !limits.isEmpty()) {
+                // A set limit in the shipped file would survive every copy of it and defeat "profile: relaxed".
+                throw new IllegalStateException(DEFAULTS_RESOURCE + " must leave the limits to the profile");
+            }
+            return tree;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void merge(ObjectNode base, ObjectNode overlay, String path) {
+    private static ObjectNode withLimits(ObjectNode tree, LimitsConfig limits) {
+        tree.set(LIMITS, YAML.valueToTree(limits));
+        return tree;
+    }
+
+    private static ObjectNode overrideTree(List<ConfigOverride> overrides) {
+        ObjectNode tree = YAML.createObjectNode();
+        for (ConfigOverride override : overrides) {
+            String[] parts = override.key().split("\\.");
+            ObjectNode section = tree;
+            for (int i = 0; i < parts.length - 1; i++) {
+                section = section.with(parts[i]);
+            }
+            section.set(parts[parts.length - 1], override.value());
+        }
+        return tree;
+    }
+
+    /** Lays overlay's keys over base (both already checked against the known keys), noting each value's origin. */
+    private static void overlay(ObjectNode base, ObjectNode overlay, String prefix, Function<String, String> origin,
+                                Map<String, String> origins) {
         Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            String key = path + field.getKey();
-            JsonNode current = base.get(field.getKey());
-            if (current == null) {
-                throw new ConfigException("unknown configuration key '" + key + "'");
-            }
-            if (current.isObject()) {
-                if (!field.getValue().isObject()) {
-                    throw new ConfigException("configuration key '" + key + "' must be a section of keys");
-                }
-                merge((ObjectNode) current, (ObjectNode) field.getValue(), key + ".");
-            } else {
+            String key = prefix + field.getKey();
+            if (field.getValue().isObject()) {
+                overlay((ObjectNode) base.get(field.getKey()), (ObjectNode) field.getValue(), key + ".", origin, origins);
+            } else if (!field.getValue().isNull()) {
                 base.set(field.getKey(), field.getValue());
+                origins.put(key, origin.apply(key));
             }
+        }
+    }
+
+    private static BrokerConfig bind(JsonNode tree, Map<String, String> origins, Path file) {
+        try {
+            return YAML.treeToValue(tree, BrokerConfig.class);
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof ConfigException refused) {
+                // Every range message starts with its key: say where that value came from.
+                String key = refused.getMessage().split(" ", 2)[0];
+                String origin = origins.get(key);
+                String where = origin != null ? origin : file != null ? file.toString() : "default";
+                throw new ConfigException(where + ": " + refused.getMessage());
+            }
+            String key = e instanceof JsonMappingException mapping ? keyPath(mapping) : "?";
+            String where = origins.getOrDefault(key, file != null ? file.toString() : "default");
+            if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+                String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
+                        .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+                throw new ConfigException(where + ": '" + key + "' must be one of " + allowed + ", got \""
+                        + format.getValue() + "\"");
+            }
+            throw new ConfigException(where + ": invalid value for '" + key + "': " + e.getOriginalMessage());
         }
     }
 
     private static String keyPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
-            }
-        }
-        return path.toString();
-    }
-
-    private static BrokerConfig bind(JsonNode tree, String source) {
-        try {
-            return YAML.treeToValue(tree, BrokerConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("unknown configuration key '" + e.getPropertyName() + "' in " + source);
-        } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ConfigException ce) {
-                throw new ConfigException(ce.getMessage() + " (" + source + ")");
-            }
-            String key = e instanceof JsonMappingException mapping ? keyPath(mapping) : "?";
-            throw new ConfigException("invalid value for configuration key '" + key + "' in " + source + ": "
-                    + e.getOriginalMessage());
-        }
+        return e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                .filter(java.util.Objects::nonNull).collect(Collectors.joining("."));
     }
 }
