@@ -2,10 +2,14 @@ package dev.iotcorelocal.app;
 
 import dev.iotcorelocal.pki.DevPki;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code iotcore-local issue-cert --name thing-1}: another device certificate from the local CA. */
@@ -24,18 +28,27 @@ final class IssueCertificateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the new files (default: the dev PKI folder).")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
-            System.err.println("iotcore-local: --name must be 1-64 characters of letters, digits, '.', '_' or '-'");
-            return 2;
+            throw new ParameterException(spec.commandLine(),
+                    "--name must be 1-64 characters of letters, digits, '.', '_' or '-', was '" + name + "'");
         }
-        DevPki pki = new DevPki(certificates);
-        pki.ensure(java.util.List.of());
         Path dir = out == null ? certificates : out;
-        Files.createDirectories(dir);
         Path cert = dir.resolve(name + "-cert.pem");
         Path key = dir.resolve(name + "-private-key.pem");
+        for (Path existing : List.of(cert, key)) {
+            if (Files.exists(existing)) {
+                throw new ParameterException(spec.commandLine(), existing + " already exists: choose another --name"
+                        + " (or delete " + cert.getFileName() + " and " + key.getFileName() + " to issue them again)");
+            }
+        }
+        DevPki pki = new DevPki(certificates);
+        pki.ensure(List.of());
+        Files.createDirectories(dir);
         pki.issueDevice(name, cert, key);
         System.out.println("Issued " + cert + " and " + key + " (CA: " + certificates.resolve(DevPki.CA_CERT) + ")");
         return 0;

@@ -1,16 +1,23 @@
 package dev.iotcorelocal.app;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.config.ConfigException;
 import dev.iotcorelocal.config.ConfigLoader;
-import dev.iotcorelocal.config.ListenerConfig;
-import dev.iotcorelocal.config.TlsConfig;
+import dev.iotcorelocal.config.ConfigOverride;
+import dev.iotcorelocal.config.ConfigReport;
+import dev.iotcorelocal.config.LoadedConfig;
 import dev.iotcorelocal.pki.DevPki;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,7 +51,7 @@ public final class Main implements Callable<Integer> {
             description = "Limits profile: aws (AWS IoT Core's quotas and rate limits, the default) or relaxed.")
     String profile;
 
-    @Option(names = "--print-config", description = "Print the effective configuration and exit.")
+    @Option(names = "--print-config", description = "Print the effective configuration, with where each value came from, and exit.")
     boolean printConfig;
 
     public static void main(String[] args) {
@@ -53,8 +60,18 @@ public final class Main implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        // A user's mistake is one line and exit 2; only a bug in the broker shows a stack trace.
+        cli.setParameterExceptionHandler((e, args) -> {
+            String hint = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()
+                    ? "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?" : "";
+            e.getCommandLine().getErr().println("iotcore-local: " + e.getMessage().strip() + hint
+                    + " (see --help)");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof ConfigException || e instanceof BrokerStartException) {
+            if (e instanceof ConfigException || e instanceof BrokerStartException
+                    || e instanceof IOException || e instanceof GeneralSecurityException) {
                 line.getErr().println("iotcore-local: " + e.getMessage());
                 return 2;
             }
@@ -65,11 +82,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        BrokerConfig config = effectiveConfig();
+        LoadedConfig loaded = effectiveConfig();
         if (printConfig) {
-            System.out.print(ConfigLoader.toYaml(config));
+            System.out.print(ConfigReport.render(loaded));
             return 0;
         }
+        BrokerConfig config = loaded.config();
         Broker broker = Broker.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -81,16 +99,30 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    BrokerConfig effectiveConfig() {
-        BrokerConfig config = ConfigLoader.load(configFile, profile);
-        ListenerConfig l = config.listeners();
-        config = config.withListeners(new ListenerConfig(bind != null ? bind : l.bind(),
-                mqttsPort != null ? mqttsPort : l.mqttsPort(), mqttPort != null ? mqttPort : l.mqttPort(),
-                l.mqttEnabled() && !noPlainMqtt));
-        if (certificates != null) {
-            config = config.withTls(new TlsConfig(certificates.toString(), config.tls().extraServerNames()));
+    /** The file's configuration with each option given laid over it (options win), and every value's origin. */
+    LoadedConfig effectiveConfig() {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        List<ConfigOverride> options = new ArrayList<>();
+        if (profile != null) {
+            options.add(new ConfigOverride("profile", json.textNode(profile), "option --profile"));
         }
-        return config;
+        if (bind != null) {
+            options.add(new ConfigOverride("listeners.bind", json.textNode(bind), "option --bind"));
+        }
+        if (mqttsPort != null) {
+            options.add(new ConfigOverride("listeners.mqtts-port", json.numberNode(mqttsPort), "option --mqtts-port"));
+        }
+        if (mqttPort != null) {
+            options.add(new ConfigOverride("listeners.mqtt-port", json.numberNode(mqttPort), "option --mqtt-port"));
+        }
+        if (noPlainMqtt) {
+            options.add(new ConfigOverride("listeners.mqtt-enabled", json.booleanNode(false), "option --no-mqtt"));
+        }
+        if (certificates != null) {
+            options.add(new ConfigOverride("tls.certificates-dir", json.textNode(certificates.toString()),
+                    "option --certificates"));
+        }
+        return ConfigLoader.load(configFile, options);
     }
 
 }

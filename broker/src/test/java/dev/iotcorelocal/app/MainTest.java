@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,10 +25,38 @@ class MainTest {
     }
 
     @Test
-    void unknownOptionExitsNonZeroNamingIt() {
+    void unknownOptionIsOneLineWithASuggestionAndExitsTwo() {
         Result result = run("--mqtts-prot", "1");
         assertThat(result.exitCode).isEqualTo(2);
-        assertThat(result.err).contains("--mqtts-prot");
+        assertThat(result.err).startsWith("iotcore-local: Unknown options: '--mqtts-prot', '1'")
+                .contains("did you mean --mqtts-port");
+        assertOneLine(result.err);
+    }
+
+    @Test
+    void badOptionValueIsOneLineAndExitsTwo() {
+        Result result = run("--mqtts-port", "abc");
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).contains("'abc' is not an int");
+        assertOneLine(result.err);
+        Result outOfRange = run("--mqtts-port", "70000", "--print-config");
+        assertThat(outOfRange.exitCode).isEqualTo(2);
+        assertThat(outOfRange.err.strip())
+                .isEqualTo("iotcore-local: option --mqtts-port: listeners.mqtts-port must be 0..65535, was 70000");
+    }
+
+    @Test
+    void everyConfigRefusalIsOneLineNamingFileLineAndKey(@TempDir Path dir) throws IOException {
+        for (String yaml : List.of("listeners:\n  mqtts-port: 9999.7\n", "mqtt:\n  receive-maximum: \"500\"\n",
+                "mqtt:\n  receive-maximum: 6\n  receive-maximum: 6\n", "mqtt:\n  topic-alias-max: 4\n",
+                "mqtt:\n  connack-session-expiry: never\n", "mqtt:\n  receive-maximum: 0\n")) {
+            int line = yaml.indexOf("receive-maximum: 6") >= 0 ? 3 : 2;
+            Path config = Files.writeString(dir.resolve("my.yaml"), yaml);
+            Result result = run("--config", config.toString(), "--print-config");
+            assertThat(result.exitCode).as(yaml).isEqualTo(2);
+            assertThat(result.err).as(yaml).startsWith("iotcore-local: " + config + ":" + line + ": ").contains("mqtt");
+            assertOneLine(result.err);
+        }
     }
 
     @Test
@@ -71,12 +101,57 @@ class MainTest {
     }
 
     @Test
+    void printConfigSaysWhereEachValueCameFrom(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("my.yaml"), "mqtt:\n  topic-alias-maximum: 4\n");
+        String report = captureStdout(() -> assertThat(run("--config", config.toString(), "--profile", "relaxed",
+                "--mqtts-port", "0", "--print-config").exitCode).isZero());
+        assertThat(report).containsPattern("\n  topic-alias-maximum: 4 +# " + Pattern.quote(config + ":2") + "\n")
+                .containsPattern("\nprofile: \"relaxed\" +# option --profile\n")
+                .containsPattern("\n  mqtts-port: 0 +# option --mqtts-port\n")
+                .containsPattern("\n  publishes-per-second: 0 +# profile relaxed\n")
+                .containsPattern("\n  receive-maximum: 100 +# default\n");
+    }
+
+    @Test
     void issueCertWritesANewDeviceCertificate(@TempDir Path dir) {
         Result result = run("issue-cert", "--name", "thing-7", "--certificates", dir.toString());
         assertThat(result.exitCode).isZero();
         assertThat(dir.resolve("thing-7-cert.pem")).exists();
         assertThat(dir.resolve("thing-7-private-key.pem")).exists();
-        assertThat(run("issue-cert", "--name", "../evil", "--certificates", dir.toString()).exitCode).isEqualTo(2);
+        Result badName = run("issue-cert", "--name", "../evil", "--certificates", dir.toString());
+        assertThat(badName.exitCode).isEqualTo(2);
+        assertThat(badName.err).contains("--name must be 1-64 characters");
+        assertOneLine(badName.err);
+    }
+
+    @Test
+    void issueCertForAnExistingNameIsOneLineAndKeepsTheFiles(@TempDir Path dir) throws IOException {
+        assertThat(run("issue-cert", "--name", "thing-7", "--certificates", dir.toString()).exitCode).isZero();
+        String cert = Files.readString(dir.resolve("thing-7-cert.pem"));
+
+        Result again = run("issue-cert", "--name", "thing-7", "--certificates", dir.toString());
+
+        assertThat(again.exitCode).isEqualTo(2);
+        assertThat(again.err).startsWith("iotcore-local: " + dir.resolve("thing-7-cert.pem")
+                + " already exists: choose another --name").doesNotContain("Exception");
+        assertOneLine(again.err);
+        assertThat(Files.readString(dir.resolve("thing-7-cert.pem"))).isEqualTo(cert);
+    }
+
+    private static void assertOneLine(String err) {
+        assertThat(err.strip()).isNotEmpty().doesNotContain("\n").doesNotContain("\tat ");
+    }
+
+    private static String captureStdout(Runnable action) {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Result run(String... args) {
