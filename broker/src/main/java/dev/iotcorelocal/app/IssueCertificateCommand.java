@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,8 @@ final class IssueCertificateCommand implements Callable<Integer> {
         Path key = dir.resolve(name + "-private-key.pem");
         for (Path existing : List.of(cert, key)) {
             if (Files.exists(existing)) {
-                throw new ParameterException(spec.commandLine(), existing + " already exists: choose another --name"
+                // Not a usage mistake (no "see --help"), but still the user's to fix: one line, exit 2.
+                throw new IOException(existing + " already exists: choose another --name"
                         + " (or delete " + cert.getFileName() + " and " + key.getFileName() + " to issue them again)");
             }
         }
