@@ -44,7 +44,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-mqtt", description = "Do not open the plain MQTT listener (mTLS only, as AWS).")
     boolean noPlainMqtt;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default 127.0.0.1).")
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default localhost: 127.0.0.1 and ::1; :: or 0.0.0.0 for every interface).")
     String bind;
 
     @Option(names = "--profile", paramLabel = "NAME",

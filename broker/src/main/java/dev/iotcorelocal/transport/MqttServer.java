@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,7 +72,7 @@ public final class MqttServer implements AutoCloseable {
         return Math.max(1, cores / 2);
     }
 
-    /** Binds a listener and returns the port it got (useful with port 0). */
+    /** Binds a listener (on 127.0.0.1 and ::1 for "localhost") and returns the port it got (useful with port 0). */
     public int bind(ListenerConfig listener, int port, SslContext sslContext) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
@@ -86,9 +87,9 @@ public final class MqttServer implements AutoCloseable {
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(transport.writeBufferLowWaterMark(), transport.writeBufferHighWaterMark()))
                 .childHandler(new MqttChannelInitializer(context, sslContext, clients, bytesPerSecond));
-        Channel channel = bootstrap.bind(new InetSocketAddress(listener.bind(), port)).sync().channel();
-        listeners.add(channel);
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        List<Channel> bound = ListenerBinder.bind(bootstrap, listener.bind(), port);
+        listeners.addAll(bound);
+        return ((InetSocketAddress) bound.get(0).localAddress()).getPort();
     }
 
     public int connectionCount() {

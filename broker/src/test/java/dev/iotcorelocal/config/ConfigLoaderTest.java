@@ -24,7 +24,7 @@ class ConfigLoaderTest {
         assertThat(fromFile.mqtt().receiveMaximum()).isEqualTo(100);
         assertThat(fromFile.mqtt().topicAliasMaximum()).isEqualTo(8);
         assertThat(fromFile.listeners().mqttsPort()).isEqualTo(8883);
-        assertThat(fromFile.listeners().bind()).isEqualTo("127.0.0.1");
+        assertThat(fromFile.listeners().bind()).isEqualTo("localhost");
     }
 
     @Test
