@@ -30,8 +30,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.netty.handler.codec.mqtt..");
 
     @ArchTest
-    static final ArchRule nothingDependsOnTheApp = noClasses().that().resideOutsideOfPackage("..app..")
+    static final ArchRule nothingDependsOnTheAppButTheJUnitExtension = noClasses()
+            .that().resideOutsideOfPackages("..app..", "..junit..")
             .should().dependOnClassesThat().resideInAPackage("..app..");
+
+    /** JUnit is a provided dependency: only the extension's package may need it at run time. */
+    @ArchTest
+    static final ArchRule onlyTheJUnitExtensionKnowsJUnit = noClasses().that().resideOutsideOfPackage("..junit..")
+            .should().dependOnClassesThat().resideInAPackage("org.junit..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheJUnitExtension = noClasses().that().resideOutsideOfPackage("..junit..")
+            .should().dependOnClassesThat().resideInAPackage("dev.iotcorelocal.junit..");
 
     @ArchTest
     static final ArchRule routingDoesNotKnowSessions = noClasses().that().resideInAPackage("..routing..")

@@ -9,6 +9,9 @@ public record ListenerConfig(@JsonProperty("bind") String bind,
                              @JsonProperty("mqtts-port") int mqttsPort,
                              @JsonProperty("mqtt-port") int mqttPort,
                              @JsonProperty("mqtt-enabled") boolean mqttEnabled) {
+    /** The default bind: loopback on both 127.0.0.1 and ::1. */
+    public static final String LOOPBACK = "localhost";
+
     public ListenerConfig {
         require(bind != null && !bind.isBlank(), "listeners.bind must be an address");
         require(mqttsPort >= 0 && mqttsPort <= 65_535, "listeners.mqtts-port must be 0..65535, was " + mqttsPort);

@@ -1,5 +1,6 @@
 package dev.iotcorelocal.transport;
 
+import dev.iotcorelocal.config.ListenerConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
@@ -11,14 +12,12 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * Binds one listener to what a {@code bind} setting names. {@value #LOOPBACK} (the default) is
+ * Binds one listener to what a {@code bind} setting names. {@value ListenerConfig#LOOPBACK} (the default) is
  * both loopback addresses on one port, since the dev certificate covers localhost, 127.0.0.1 and
  * ::1 and a client resolving localhost may try either first. A machine without IPv6 loopback
  * keeps the IPv4 listener and a warning.
  */
 final class ListenerBinder {
-    /** The bind setting meaning 127.0.0.1 and ::1. */
-    static final String LOOPBACK = "localhost";
     static final String IPV4_LOOPBACK = "127.0.0.1";
     static final String IPV6_LOOPBACK = "::1";
     /** Port 0 picks a free IPv4 port that may be taken on ::1: a few fresh picks make that vanishingly rare. */
@@ -30,7 +29,7 @@ final class ListenerBinder {
 
     /** The bound listening channels, all on one port. Throws Netty's bind failure as is. */
     static List<Channel> bind(ServerBootstrap bootstrap, String address, int port) throws InterruptedException {
-        if (!LOOPBACK.equals(address)) {
+        if (!ListenerConfig.LOOPBACK.equals(address)) {
             return List.of(bootstrap.bind(new InetSocketAddress(address, port)).sync().channel());
         }
         for (int attempt = 1; ; attempt++) {
