@@ -1,7 +1,8 @@
 package dev.iotcorelocal.conformance;
 
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
@@ -36,17 +37,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The official AWS IoT Device SDK v2 for Java (native CRT, s2n TLS) against the broker, built
  * exactly as its samples build clients for AWS IoT Core, with only the endpoint and port changed.
  */
+@IotCoreLocal
 class AwsIotDeviceSdkIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    AwsIotDeviceSdkIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @Test
     void mqtt5ClientConnectsSubscribesPublishesQos1WithUserPropertiesAndReceives() throws Exception {
         CompletableFuture<ConnAckPacket> connected = new CompletableFuture<>();
         CompletableFuture<PublishPacket> received = new CompletableFuture<>();
         AwsIotMqtt5ClientBuilder builder = AwsIotMqtt5ClientBuilder.newDirectMqttBuilderWithMtlsFromPath(
-                "localhost", broker.clientCert().toString(), broker.clientKey().toString());
-        builder.withCertificateAuthorityFromPath(null, broker.ca().toString());
+                "localhost", broker.clientCertificate().toString(), broker.clientKey().toString());
+        builder.withCertificateAuthorityFromPath(null, broker.caCertificate().toString());
         builder.withPort((long) broker.mqttsPort());
         builder.withConnectProperties(new ConnectPacket.ConnectPacketBuilder().withClientId("sdk-java-mqtt5").withKeepAliveIntervalSeconds(60L));
         builder.withLifeCycleEvents(new Lifecycle(connected));
@@ -82,8 +87,8 @@ class AwsIotDeviceSdkIT {
     void mqtt311ConnectionConnectsSubscribesPublishesAndReceives() throws Exception {
         CompletableFuture<MqttMessage> received = new CompletableFuture<>();
         try (AwsIotMqttConnectionBuilder builder = AwsIotMqttConnectionBuilder
-                .newMtlsBuilderFromPath(broker.clientCert().toString(), broker.clientKey().toString())
-                .withCertificateAuthorityFromPath(null, broker.ca().toString())
+                .newMtlsBuilderFromPath(broker.clientCertificate().toString(), broker.clientKey().toString())
+                .withCertificateAuthorityFromPath(null, broker.caCertificate().toString())
                 .withEndpoint("localhost").withPort(broker.mqttsPort())
                 .withClientId("sdk-java-mqtt311").withCleanSession(true);
              MqttClientConnection connection = builder.build()) {

@@ -4,17 +4,22 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckRestrictions;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CONNACK every AWS IoT Core MQTT 5 connection gets (profile section 0). */
+@IotCoreLocal
 class ConnackIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    ConnackIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @Test
     void connackCarriesExactlyAwsPropertySetOverMutualTls() throws Exception {
@@ -96,7 +101,7 @@ class ConnackIT {
         }
     }
 
-    private static int serverKeepAlive(int keepAlive) throws Exception {
+    private int serverKeepAlive(int keepAlive) throws Exception {
         try (RawMqttClient client = RawMqttClient.tls(broker)) {
             client.connectV5("ka-" + keepAlive, keepAlive);
             return (Integer) PacketView.of(client.read()).properties.get(0x13);

@@ -1,7 +1,10 @@
 package dev.iotcorelocal.conformance;
 
+import dev.iotcorelocal.app.Broker;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
+import dev.iotcorelocal.session.ManualTime;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,9 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wherever an MQTT 5 client gets a reason code. The broker runs on a manual clock, so the rate
  * limits are deterministic.
  */
+@IotCoreLocal(manualTime = true)
 class LimitsIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClassWithManualTime(c -> c);
+    private final IotCoreEndpoints broker;
+    private final Broker running;
+    private final ManualTime time;
+
+    LimitsIT(IotCoreEndpoints broker, Broker running, ManualTime time) {
+        this.broker = broker;
+        this.running = running;
+        this.time = time;
+    }
     private static int ids;
 
     // --- CONNECT ---------------------------------------------------------------------------------
@@ -46,7 +57,7 @@ class LimitsIT {
         }
         assertThat(connackReason(5, "reconnector")).isEqualTo(0x97);
         assertThat(connackReason(5, "someone-else")).isZero();
-        broker.time().advance(Duration.ofSeconds(1));
+        time.advance(Duration.ofSeconds(1));
         assertThat(connackReason(5, "reconnector")).isZero();
         assertThat(connackReason(5, "reconnector")).isEqualTo(0x97);
     }
@@ -127,9 +138,9 @@ class LimitsIT {
                 assertThat(PacketView.of(client.readUntil(4)).reasonCode).isZero();
             }
             assertThat(pubackReason(client, "rate", "x")).isEqualTo(0x97);
-            broker.time().advance(Duration.ofMillis(999));
+            time.advance(Duration.ofMillis(999));
             assertThat(pubackReason(client, "rate", "x")).isEqualTo(0x97);
-            broker.time().advance(Duration.ofMillis(1));
+            time.advance(Duration.ofMillis(1));
             assertThat(pubackReason(client, "rate", "x")).isZero();
             assertStillConnected(client);
         }
@@ -229,14 +240,14 @@ class LimitsIT {
 
     // --- helpers ---------------------------------------------------------------------------------
 
-    private static int connackReason(int version, String clientId) throws Exception {
+    private int connackReason(int version, String clientId) throws Exception {
         try (RawMqttClient client = RawMqttClient.tls(broker)) {
             client.send(RawMqttClient.connect(version, clientId, 60, 0x02, ""));
             return PacketView.of(client.read()).reasonCode;
         }
     }
 
-    private static RawMqttClient connected(int version) throws Exception {
+    private RawMqttClient connected(int version) throws Exception {
         RawMqttClient client = RawMqttClient.tls(broker);
         client.send(RawMqttClient.connect(version, "limits-" + ++ids, 60, 0x02, ""));
         byte[] connack = client.read();

@@ -6,8 +6,9 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,9 +19,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retained messages, wildcards, shared subscriptions, No Local, Retain As Published, MQTT 3.1.1 clients. */
+@IotCoreLocal
 class MessagingIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    MessagingIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @Test
     void retainedMessageGoesOnlyToAnExactTopicSubscriptionWithRetainSet() throws Exception {
@@ -201,7 +206,7 @@ class MessagingIT {
         }
     }
 
-    private static Mqtt5BlockingClient connect(String id) {
+    private Mqtt5BlockingClient connect(String id) {
         Mqtt5BlockingClient client = Clients.v5(broker, id);
         client.connect();
         return client;

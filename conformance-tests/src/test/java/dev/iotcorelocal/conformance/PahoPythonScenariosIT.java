@@ -2,9 +2,12 @@ package dev.iotcorelocal.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iotcorelocal.app.Broker;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
+import dev.iotcorelocal.session.ManualTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +26,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * of AWS's own sample scripts. Needs {@code /usr/bin/python3} with paho; CI installs it, and
  * under CI a missing paho is a failure, not a skip.
  */
+@IotCoreLocal(manualTime = true)
 class PahoPythonScenariosIT {
     private static final String PYTHON = "/usr/bin/python3";
     private static final ObjectMapper JSON = new ObjectMapper();
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClassWithManualTime(c -> c);
+    private final IotCoreEndpoints broker;
+    private final Broker running;
+    private final ManualTime time;
+
+    PahoPythonScenariosIT(IotCoreEndpoints broker, Broker running, ManualTime time) {
+        this.broker = broker;
+        this.running = running;
+        this.time = time;
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -124,13 +135,13 @@ class PahoPythonScenariosIT {
         assertThat(of(resumed, "message")).isEmpty();
     }
 
-    private static void advance(int seconds) {
-        broker.time().advance(java.time.Duration.ofSeconds(seconds));
+    private void advance(int seconds) {
+        time.advance(java.time.Duration.ofSeconds(seconds));
     }
 
-    private static void awaitOffline() {
+    private void awaitOffline() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                .until(() -> !broker.broker().isOnline("TestThing04-Sub"));
+                .until(() -> !running.isOnline("TestThing04-Sub"));
     }
 
     private static void assertAwsConnack(JsonNode connack) {
@@ -142,10 +153,10 @@ class PahoPythonScenariosIT {
                 + "\"SharedSubscriptionAvailable\":1}");
     }
 
-    private static List<JsonNode> run(String scenario, String... options) throws IOException, InterruptedException {
+    private List<JsonNode> run(String scenario, String... options) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("python.scripts", "src/test/python"), "aws_mqtt5_scenarios.py");
         List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), scenario, "--endpoint", "localhost",
-                "--port", String.valueOf(broker.mqttsPort()), "--certificates-path", broker.certificates().toString()));
+                "--port", String.valueOf(broker.mqttsPort()), "--certificates-path", broker.certificatesDir().toString()));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean finished = process.waitFor(30, TimeUnit.SECONDS);

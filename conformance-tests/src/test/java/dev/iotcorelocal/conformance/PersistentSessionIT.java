@@ -1,7 +1,10 @@
 package dev.iotcorelocal.conformance;
 
+import dev.iotcorelocal.app.Broker;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
+import dev.iotcorelocal.session.ManualTime;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +17,17 @@ import static org.awaitility.Awaitility.await;
  * Scenario 4 and the session rules of profile section 5, over mutual TLS, on a manual clock:
  * "15 seconds later" is a call, so the assertions are exact and the tests do not wait.
  */
+@IotCoreLocal(manualTime = true)
 class PersistentSessionIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClassWithManualTime(c -> c);
+    private final IotCoreEndpoints broker;
+    private final Broker running;
+    private final ManualTime time;
+
+    PersistentSessionIT(IotCoreEndpoints broker, Broker running, ManualTime time) {
+        this.broker = broker;
+        this.running = running;
+        this.time = time;
+    }
 
     @Test
     void scenario4ResumeWithinTheExpiryGetsBothMessagesWithRemainingExpiry() throws Exception {
@@ -86,9 +97,9 @@ class PersistentSessionIT {
         reconnect("car-5", 7200, true).close(); // still there: resuming restarts the clock at the next loss
         awaitOffline("car-5");
         advance(3599);
-        assertThat(broker.broker().hasSession("car-5")).isTrue();
+        assertThat(running.hasSession("car-5")).isTrue();
         advance(1);
-        assertThat(broker.broker().hasSession("car-5")).isFalse();
+        assertThat(running.hasSession("car-5")).isFalse();
         reconnect("car-5", 7200, false).close();
     }
 
@@ -138,7 +149,7 @@ class PersistentSessionIT {
             sub.send("e0 07 00 05 11 00000000"); // DISCONNECT, Session Expiry Interval 0
         }
         awaitOffline("car-9");
-        assertThat(broker.broker().hasSession("car-9")).isFalse();
+        assertThat(running.hasSession("car-9")).isFalse();
         reconnect("car-9", 300, false).close();
 
         try (RawMqttClient client = RawMqttClient.tls(broker)) {
@@ -194,11 +205,11 @@ class PersistentSessionIT {
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private static void advance(int seconds) {
-        broker.time().advance(Duration.ofSeconds(seconds));
+    private void advance(int seconds) {
+        time.advance(Duration.ofSeconds(seconds));
     }
 
-    private static RawMqttClient persistentSubscriber(String clientId, int sessionExpiry) throws Exception {
+    private RawMqttClient persistentSubscriber(String clientId, int sessionExpiry) throws Exception {
         RawMqttClient sub = RawMqttClient.tls(broker);
         sub.send(RawMqttClient.connect(5, clientId, 60, 0x00, String.format("11 %08x", sessionExpiry)));
         assertThat(PacketView.of(sub.read()).reasonCode).isZero();
@@ -208,17 +219,17 @@ class PersistentSessionIT {
     }
 
     /** Connects persistently, subscribes vehicle/# at QoS 1, then the process "dies": no DISCONNECT. */
-    private static void subscribeAndVanish(String clientId, int sessionExpiry) throws Exception {
+    private void subscribeAndVanish(String clientId, int sessionExpiry) throws Exception {
         persistentSubscriber(clientId, sessionExpiry).close();
         awaitOffline(clientId);
     }
 
     /** The broker notices a lost connection asynchronously; session expiry starts only then. */
-    private static void awaitOffline(String clientId) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> !broker.broker().isOnline(clientId));
+    private void awaitOffline(String clientId) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> !running.isOnline(clientId));
     }
 
-    private static RawMqttClient reconnect(String clientId, int sessionExpiry, boolean expectPresent) throws Exception {
+    private RawMqttClient reconnect(String clientId, int sessionExpiry, boolean expectPresent) throws Exception {
         RawMqttClient sub = RawMqttClient.tls(broker);
         sub.send(RawMqttClient.connect(5, clientId, 60, 0x00, String.format("11 %08x", sessionExpiry)));
         byte[] connack = sub.read();
@@ -231,14 +242,14 @@ class PersistentSessionIT {
     private static int publishers;
 
     /** Each publish uses a fresh client ID: AWS's connect-rate limit is per client ID. */
-    private static void publish(String topic, String payload, int expiry) throws Exception {
+    private void publish(String topic, String payload, int expiry) throws Exception {
         try (RawMqttClient pub = connected("TestThing04-Pub-" + ++publishers)) {
             pub.send(RawMqttClient.publish(1, topic, 1, String.format("02 %08x", expiry), payload));
             assertThat(PacketView.of(pub.readUntil(4)).reasonCode).isZero();
         }
     }
 
-    private static void publishQos0(String topic, String payload) throws Exception {
+    private void publishQos0(String topic, String payload) throws Exception {
         try (RawMqttClient pub = connected("TestThing04-Pub-" + ++publishers)) {
             pub.send(RawMqttClient.publish(0, topic, 0, "", payload));
             pub.send("c0 00");
@@ -246,7 +257,7 @@ class PersistentSessionIT {
         }
     }
 
-    private static RawMqttClient connected(String clientId) throws Exception {
+    private RawMqttClient connected(String clientId) throws Exception {
         RawMqttClient client = RawMqttClient.tls(broker);
         client.connectV5(clientId, 60);
         client.read();

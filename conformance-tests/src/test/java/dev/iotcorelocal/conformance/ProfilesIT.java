@@ -1,7 +1,10 @@
 package dev.iotcorelocal.conformance;
 
 import dev.iotcorelocal.config.Profile;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocalExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The relaxed profile lifts AWS's quotas and rate limits; the aws profile delays, never drops, excess bytes. */
 class ProfilesIT {
+    @RegisterExtension
+    static final IotCoreLocalExtension relaxed = IotCoreLocalExtension.perClass()
+            .withConfig(c -> c.withProfile(Profile.RELAXED));
+    @RegisterExtension
+    static final IotCoreLocalExtension aws = IotCoreLocalExtension.perClass();
 
     @Test
     void relaxedProfileHasNoQuotasOrRateLimitsButTheSameCapabilities() throws Exception {
-        try (BrokerFixture broker = BrokerFixture.start(c -> c.withProfile(Profile.RELAXED));
-             RawMqttClient client = RawMqttClient.tls(broker)) {
+        try (RawMqttClient client = RawMqttClient.tls(relaxed.endpoints())) {
             client.send(RawMqttClient.connect(5, "r".repeat(300), 60, 0x02, ""));
             PacketView connack = PacketView.of(client.read());
             assertThat(connack.reasonCode).as("300-byte client ID").isZero();
@@ -34,8 +41,8 @@ class ProfilesIT {
 
     @Test
     void bytesAboveFiveHundredTwelveKibPerSecondAreDelayedNotDropped() throws Exception {
-        try (BrokerFixture broker = BrokerFixture.start();
-             RawMqttClient subscriber = RawMqttClient.tls(broker);
+        IotCoreEndpoints broker = aws.endpoints();
+        try (RawMqttClient subscriber = RawMqttClient.tls(broker);
              RawMqttClient publisher = RawMqttClient.tls(broker)) {
             subscriber.connectV5("throughput-sub", 60);
             subscriber.read();

@@ -1,5 +1,7 @@
 package dev.iotcorelocal.conformance;
 
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+
 import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -30,16 +32,16 @@ final class RawMqttClient implements AutoCloseable {
     }
 
     /** Over mutual TLS with the dev PKI, like every AWS client. */
-    static RawMqttClient tls(BrokerFixture broker) throws Exception {
-        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), broker.clientCert(), broker.clientKey(), "TLS")
-                .getSocketFactory().createSocket("localhost", broker.mqttsPort());
+    static RawMqttClient tls(IotCoreEndpoints broker) throws Exception {
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.caCertificate(), broker.clientCertificate(),
+                broker.clientKey(), "TLS").getSocketFactory().createSocket(broker.host(), broker.mqttsPort());
         socket.startHandshake();
         return new RawMqttClient(socket);
     }
 
     /** Over the plain listener. */
-    static RawMqttClient plain(BrokerFixture broker) throws IOException {
-        return new RawMqttClient(new Socket("127.0.0.1", broker.mqttPort()));
+    static RawMqttClient plain(IotCoreEndpoints broker) throws IOException {
+        return new RawMqttClient(new Socket(broker.host(), broker.mqttPort()));
     }
 
     RawMqttClient send(byte[] bytes) throws IOException {

@@ -1,7 +1,8 @@
 package dev.iotcorelocal.conformance;
 
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 
@@ -11,10 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every server-side refusal with its AWS reason code, asserted on the bytes: DISCONNECT reason,
  * the {@code DISCONNECT:<text>:<uuid>} Reason String, and the closed socket after it.
  */
+@IotCoreLocal
 class ReasonCodesIT {
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    ReasonCodesIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @Test
     void scenario5TopicAliasAboveMaximumGetsDisconnect0x94WithAwsReasonString() throws Exception {
@@ -169,7 +174,7 @@ class ReasonCodesIT {
         }
     }
 
-    private static void assertDisconnect(byte[] packet, int reasonCode) throws Exception {
+    private void assertDisconnect(byte[] packet, int reasonCode) throws Exception {
         try (RawMqttClient client = connected("rc-" + reasonCode)) {
             client.send(packet);
             PacketView disconnect = PacketView.of(client.readUntil(14));
@@ -179,7 +184,7 @@ class ReasonCodesIT {
         }
     }
 
-    private static RawMqttClient connected(String clientId) throws Exception {
+    private RawMqttClient connected(String clientId) throws Exception {
         RawMqttClient client = RawMqttClient.tls(broker);
         client.connectV5(clientId, 60);
         byte[] connack = client.read();

@@ -5,8 +5,9 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,11 +17,15 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenarios 1, 2 and 5 of shared/spec/scenarios.md with the HiveMQ MQTT client over mutual TLS. */
+@IotCoreLocal
 class ScenarioHiveMqIT {
     private static final byte[] CORRELATION = "{\"user_profile_id\": 4, \"request_id\": \"eb1bd30a-c7e6-42a4-9e00-d5baee89f65c\"}"
             .getBytes(StandardCharsets.UTF_8);
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    ScenarioHiveMqIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @Test
     void scenario1RequestResponseKeepsResponseTopicAndCorrelationData() throws Exception {

@@ -4,9 +4,13 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
+import dev.iotcorelocal.app.Broker;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.config.MqttConfig;
 import dev.iotcorelocal.config.SessionConfig;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocalExtension;
+import dev.iotcorelocal.session.ManualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +24,17 @@ import static org.awaitility.Awaitility.await;
 /** The documented session switches: spec-conformant CONNACK expiry, and AWS's 10 msg/s replay pacing. */
 class SessionConfigSwitchesIT {
     @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClassWithManualTime(SessionConfigSwitchesIT::switches);
+    static final IotCoreLocalExtension iotCore = IotCoreLocalExtension.perClass().withManualTime()
+            .withConfig(SessionConfigSwitchesIT::switches);
+    private final IotCoreEndpoints broker;
+    private final Broker running;
+    private final ManualTime time;
+
+    SessionConfigSwitchesIT(IotCoreEndpoints broker, Broker running, ManualTime time) {
+        this.broker = broker;
+        this.running = running;
+        this.time = time;
+    }
 
     static BrokerConfig switches(BrokerConfig c) {
         MqttConfig m = c.mqtt();
@@ -49,7 +63,7 @@ class SessionConfigSwitchesIT {
         device.connectWith().cleanStart(false).sessionExpiryInterval(300).send();
         device.subscribeWith().topicFilter("resume/#").qos(MqttQos.AT_LEAST_ONCE).send();
         device.disconnect();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !broker.broker().isOnline("hivemq-persistent"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !running.isOnline("hivemq-persistent"));
 
         Mqtt5BlockingClient publisher = Clients.v5(broker, "hivemq-publisher");
         publisher.connect();
@@ -74,7 +88,7 @@ class SessionConfigSwitchesIT {
             sub.send(RawMqttClient.subscribe(false, 1, "paced/#", 0x01));
             sub.readUntil(9);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> !broker.broker().isOnline("paced"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !running.isOnline("paced"));
         try (RawMqttClient pub = RawMqttClient.tls(broker)) {
             pub.connectV5("paced-publisher", 60);
             pub.read();
@@ -93,7 +107,7 @@ class SessionConfigSwitchesIT {
                 sub.send(new byte[]{0x40, 2, publish[9], publish[10]}); // PUBACK: topic "paced/m" is 7 bytes
             }
             assertThat(sub.nothingArrivesWithin(300)).as("the 11th waits for the next second").isTrue();
-            broker.time().advance(Duration.ofSeconds(1));
+            time.advance(Duration.ofSeconds(1));
             for (int i = 0; i < 5; i++) {
                 sub.readUntil(3);
             }

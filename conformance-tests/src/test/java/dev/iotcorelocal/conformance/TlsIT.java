@@ -1,8 +1,9 @@
 package dev.iotcorelocal.conformance;
 
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import dev.iotcorelocal.pki.DevPki;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,14 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Mutual TLS as AWS IoT Core requires it on 8883. */
+@IotCoreLocal
 class TlsIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    TlsIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
     void acceptsTls12And13WithTheDevClientCertificateAndLocalhostHostnameChecks(String protocol) throws Exception {
-        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), broker.clientCert(), broker.clientKey(), "TLS")
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.caCertificate(), broker.clientCertificate(),
+                        broker.clientKey(), "TLS")
                 .getSocketFactory().createSocket("localhost", broker.mqttsPort());
         socket.setEnabledProtocols(new String[]{protocol});
         javax.net.ssl.SSLParameters params = socket.getSSLParameters();
@@ -37,7 +43,7 @@ class TlsIT {
 
     @Test
     void refusesAClientWithoutACertificate() throws Exception {
-        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), null, null, "TLS")
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.caCertificate(), null, null, "TLS")
                 .getSocketFactory().createSocket("localhost", broker.mqttsPort());
         assertThatThrownBy(() -> {
             socket.startHandshake();
@@ -52,7 +58,7 @@ class TlsIT {
     @Test
     void refusesACertificateFromAnotherCa(@TempDir Path otherPki) throws Exception {
         new DevPki(otherPki).ensure(List.of());
-        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), otherPki.resolve(DevPki.CLIENT_CERT),
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.caCertificate(), otherPki.resolve(DevPki.CLIENT_CERT),
                 otherPki.resolve(DevPki.CLIENT_KEY), "TLS").getSocketFactory().createSocket("localhost", broker.mqttsPort());
         assertThatThrownBy(() -> {
             socket.startHandshake();

@@ -4,8 +4,9 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +14,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenario 3: a publisher sets topic alias 1 once, then publishes with an empty topic. */
+@IotCoreLocal
 class TopicAliasIT {
     private static final String TOPIC = "sensors/field/field001/equipments/a804e598-ee90-4f89-9cde-458f8fe9b980/temperature";
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    TopicAliasIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @Test
     void scenario3AliasedPublishesArriveUnderTheFullTopic() throws Exception {

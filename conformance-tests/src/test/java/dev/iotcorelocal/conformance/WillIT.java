@@ -4,10 +4,11 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Will messages: published on abnormal disconnect, not on a normal DISCONNECT, honouring Will Delay. */
+@IotCoreLocal
 class WillIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    WillIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
     private static Mqtt5BlockingClient watcher;
 
     @BeforeAll
-    static void start() {
+    static void start(IotCoreEndpoints broker) {
         watcher = Clients.v5(broker, "will-watcher");
         watcher.connect();
         watcher.subscribeWith().topicFilter("wills/#").qos(MqttQos.AT_LEAST_ONCE).send();
@@ -82,7 +87,7 @@ class WillIT {
     }
 
     /** A v5 CONNECT with a QoS 1 Will ("offline", one user property), optional will delay and session expiry. */
-    private static RawMqttClient connectWithWill(String clientId, String willTopic, int willDelay, int sessionExpiry)
+    private RawMqttClient connectWithWill(String clientId, String willTopic, int willDelay, int sessionExpiry)
             throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         RawMqttClient.writeString(body, "MQTT");
