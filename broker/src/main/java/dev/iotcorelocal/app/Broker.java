@@ -5,6 +5,8 @@ import dev.iotcorelocal.session.ExpiryScheduler;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionRegistry;
 import dev.iotcorelocal.transport.MqttServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +21,7 @@ import java.time.Clock;
  * Stopping sends DISCONNECT 0x8B (Server shutting down) to every client first.
  */
 public final class Broker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
     private final MqttServer server;
     private final SessionRegistry sessions;
     private final AutoCloseable scheduler;
@@ -90,12 +93,14 @@ public final class Broker implements AutoCloseable {
             return;
         }
         stopped = true;
+        LOG.info("Shutting down: disconnecting {} clients with 0x8B Server shutting down", server.connectionCount());
         server.close();
         try {
             scheduler.close();
         } catch (Exception e) {
             throw new IllegalStateException("stopping the expiry scheduler failed", e);
         }
+        LOG.info("Stopped");
     }
 
     @Override

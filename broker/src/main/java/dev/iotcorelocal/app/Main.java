@@ -44,7 +44,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-mqtt", description = "Do not open the plain MQTT listener (mTLS only, as AWS).")
     boolean noPlainMqtt;
 
-    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on (default localhost: 127.0.0.1 and ::1; :: or 0.0.0.0 for every interface).")
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Address to listen on (default localhost: 127.0.0.1 and ::1; :: or 0.0.0.0 for every interface).")
     String bind;
 
     @Option(names = "--profile", paramLabel = "NAME",
@@ -53,6 +54,20 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--print-config", description = "Print the effective configuration, with where each value came from, and exit.")
     boolean printConfig;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Verbosity verbosity = new Verbosity();
+
+    /** How much is logged: --log-level and --quiet exclude each other. */
+    static final class Verbosity {
+        @Option(names = "--log-level", paramLabel = "LEVEL",
+                description = "error, warn, info (default: connections, subscriptions, sessions), debug (also every "
+                        + "publish and delivery) or trace. Also the environment variable " + LogLevels.ENVIRONMENT + ".")
+        String level;
+
+        @Option(names = {"-q", "--quiet"}, description = "Log warnings and errors only (--log-level warn).")
+        boolean quiet;
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -82,6 +97,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        LogLevels.apply(verbosity.level, verbosity.quiet, System.getenv(LogLevels.ENVIRONMENT));
         LoadedConfig loaded = effectiveConfig();
         if (printConfig) {
             System.out.print(ConfigReport.render(loaded));

@@ -13,16 +13,12 @@ import dev.iotcorelocal.packet.ReasonCode;
 import dev.iotcorelocal.packet.Will;
 import dev.iotcorelocal.session.SessionRegistry;
 import io.netty.channel.Channel;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.UUID;
 
 /** Accepts or refuses a CONNECT and answers with AWS IoT Core's CONNACK. */
 final class ConnectFlow {
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectFlow.class);
-
     private final Channel channel;
     private final ProtocolContext context;
     private final Disconnector disconnector;
@@ -84,8 +80,8 @@ final class ConnectFlow {
         channel.write(connack(connect, attachment.sessionPresent(), assigned ? clientId : null,
                 requestedExpiry, expiry, keepAliveSeconds), channel.voidPromise());
         transport.startKeepAlive(keepAliveSeconds * 1500L);
-        LOG.debug("Client '{}' connected from {} (MQTT {}, session present {})", clientId, channel.remoteAddress(),
-                version, attachment.sessionPresent());
+        ActivityLog.connected(channel, clientId, version, connect.cleanStart(), keepAliveSeconds, expiry,
+                attachment.sessionPresent(), attachment.session().queuedCount());
 
         ReplayPacer pacer = attachment.sessionPresent()
                 ? ReplayPacer.forResume(context.sessions().resumeReplayRate(), attachment.session().queuedCount()) : null;

@@ -22,6 +22,7 @@ final class Disconnector {
 
     private final Channel channel;
     private boolean closing;
+    private String closeReason; // why the broker or the client ended the connection; null: it was lost
 
     Disconnector(Channel channel) {
         this.channel = channel;
@@ -36,15 +37,21 @@ final class Disconnector {
         disconnect(version, clientId, reason, text, true);
     }
 
-    /** As above; {@code log} is false when the caller has already logged why (a limit refusal). */
+    /**
+     * As above. The activity log names the reason once the channel has closed (MqttConnection.onClosed);
+     * at DEBUG the decision is logged too, unless {@code log} is false because the caller has
+     * already logged why (a limit refusal).
+     */
     void disconnect(MqttVersion version, String clientId, ReasonCode reason, String text, boolean log) {
         if (closing) {
             return;
         }
         closing = true;
         if (log) {
-            logRefusal("Disconnecting", clientId, reason, text);
+            LOG.debug("Disconnecting client '{}' from {}: {} ({})", clientId, channel.remoteAddress(), reason, text);
         }
+        closeReason = (version != null && version.isV5() ? "broker sent DISCONNECT " : "broker closed the connection, ")
+                + reason + " (" + text + ")";
         if (version != null && version.isV5()) {
             Disconnect packet = Disconnect.of(reason, ReasonStrings.of(PacketType.DISCONNECT, text));
             channel.writeAndFlush(packet).addListener(ChannelFutureListener.CLOSE);
@@ -82,11 +89,23 @@ final class Disconnector {
         channel.close();
     }
 
+    /** As {@link #close()}, saying why for the activity log. */
+    void close(String reason) {
+        closeReason = reason;
+        close();
+    }
+
+    /** Why the connection ended, for the activity log: the broker's or the client's reason, else "connection lost". */
+    String closeReason() {
+        return closeReason != null ? closeReason : "connection lost (closed without DISCONNECT)";
+    }
+
+    /** Whether the broker ended this connection for a reason worth logging even before CONNECT. */
+    boolean closedWithReason() {
+        return closeReason != null;
+    }
+
     private void logRefusal(String action, String clientId, ReasonCode reason, String text) {
-        if (reason == ReasonCode.SESSION_TAKEN_OVER || reason == ReasonCode.SERVER_SHUTTING_DOWN) {
-            LOG.debug("{} client '{}' from {}: {} ({})", action, clientId, channel.remoteAddress(), reason, text);
-        } else {
-            LOG.info("{} client '{}' from {}: {} ({})", action, clientId, channel.remoteAddress(), reason, text);
-        }
+        LOG.info("{} client '{}' from {}: {} ({})", action, clientId, channel.remoteAddress(), reason, text);
     }
 }

@@ -54,6 +54,7 @@ final class InboundPublishFlow {
         if (topic == null) {
             return;
         }
+        ActivityLog.published(clientId, topic, publish.qos(), publish.retain(), publish.payload().length);
         // A PUBACK counts as sent once flushed; a client that respects our Receive Maximum
         // cannot have more unacknowledged QoS 1 PUBLISHes than that in one read batch.
         if (publish.qos() == 1 && ++unflushedAcks > receiveMaximum) {

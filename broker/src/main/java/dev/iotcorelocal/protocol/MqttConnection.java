@@ -115,7 +115,7 @@ public final class MqttConnection implements SessionOwner {
             session.expiryInterval(Math.min(requested, context.sessions().maximumSessionExpiry()));
         }
         willSuppressed = disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL;
-        disconnector.close();
+        disconnector.close("client sent DISCONNECT " + disconnect.reasonCode());
     }
 
     void protocolError(String text) {
@@ -180,8 +180,12 @@ public final class MqttConnection implements SessionOwner {
     public void onClosed() {
         ConnectedState state = connected;
         if (state == null) {
+            if (disconnector.closedWithReason()) {
+                ActivityLog.disconnected(channel, "?", "before CONNECT: " + disconnector.closeReason());
+            }
             return;
         }
+        ActivityLog.disconnected(channel, state.clientId(), disconnector.closeReason());
         if (refusals != null) {
             refusals.summarize();
         }

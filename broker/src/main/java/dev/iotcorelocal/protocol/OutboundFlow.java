@@ -181,6 +181,7 @@ final class OutboundFlow {
             return false;
         }
         channel.write(bytes, channel.voidPromise());
+        ActivityLog.delivering(session.clientId(), message.topic(), delivery.qos(), packetId);
         return true;
     }
 }

@@ -100,6 +100,7 @@ final class SubscribeFlow {
             }
         }
         channel.write(new Suback(subscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
+        ActivityLog.subscribed(session.clientId(), requests, reasons);
         retained.forEach(session::offer); // after the SUBACK, with RETAIN set
     }
 
@@ -135,7 +136,7 @@ final class SubscribeFlow {
     }
 
     private ReasonCode refused(SubscriptionRequest request, ReasonCode reason) {
-        LOG.info("Refusing subscription of client '{}' to '{}': {}", session.clientId(), request.filter(), reason);
+        LOG.debug("Refusing subscription of client '{}' to '{}': {}", session.clientId(), request.filter(), reason);
         return reason;
     }
 
@@ -154,5 +155,6 @@ final class SubscribeFlow {
             reasons.add(ReasonCode.SUCCESS);
         }
         channel.write(new Unsuback(unsubscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
+        ActivityLog.unsubscribed(session.clientId(), unsubscribe.filters(), reasons);
     }
 }

@@ -117,15 +117,20 @@ public final class SessionRegistry {
 
     private void expire(Session session) {
         Runnable[] will = new Runnable[1];
+        boolean[] expired = {false};
         store.compute(session.clientId(), (id, current) -> {
             if (current != session || session.isOnline()) {
                 return current;
             }
             will[0] = session.takePendingWill();
             discard(session);
-            LOG.debug("Session of client '{}' expired", id);
+            expired[0] = true;
             return null;
         });
+        if (expired[0]) { // logged outside compute: no map lock held while writing the line
+            LOG.info("Session of client '{}' expired after {} s offline: its subscriptions and {} queued messages are gone",
+                    session.clientId(), session.expiryInterval(), session.queuedCount());
+        }
         if (will[0] != null) {
             will[0].run();
         }

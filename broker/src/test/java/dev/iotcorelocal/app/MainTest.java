@@ -21,7 +21,17 @@ class MainTest {
         Result result = run("--help");
         assertThat(result.exitCode).isZero();
         assertThat(result.out).contains("--config", "--certificates", "--mqtts-port", "--mqtt-port", "--bind",
-                "--no-mqtt", "--print-config", "--profile", "issue-cert");
+                "--no-mqtt", "--print-config", "--profile", "--log-level", "--quiet", "issue-cert");
+    }
+
+    @Test
+    void quietAndLogLevelExcludeEachOtherAndABadLevelIsNamed() {
+        Result both = run("--quiet", "--log-level", "debug", "--print-config");
+        assertThat(both.exitCode).isEqualTo(2);
+        assertThat(both.err).contains("--quiet", "--log-level", "mutually exclusive");
+        Result bad = run("--log-level", "loud", "--print-config");
+        assertThat(bad.exitCode).isEqualTo(2);
+        assertThat(bad.err).contains("must be error, warn, info, debug or trace, was 'loud'");
     }
 
     @Test
