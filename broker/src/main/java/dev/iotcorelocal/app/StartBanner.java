@@ -16,7 +16,7 @@ final class StartBanner {
         String hostPort = host.contains(":") ? "[" + host + "]" : host; // an IPv6 literal needs brackets before :port
         StringBuilder out = new StringBuilder();
         out.append("iotcore-local is running (profile: ").append(config.profile().name().toLowerCase(java.util.Locale.ROOT))
-                .append("; the effective configuration is logged above).\n\n");
+                .append("; at INFO the effective configuration is logged above, --print-config shows it).\n\n");
         out.append("  MQTT over mutual TLS: ").append(hostPort).append(':').append(broker.mqttsPort()).append('\n');
         out.append("      CA certificate:     ").append(dir.resolve(DevPki.CA_CERT)).append('\n');
         out.append("      client certificate: ").append(dir.resolve(DevPki.CLIENT_CERT)).append('\n');
