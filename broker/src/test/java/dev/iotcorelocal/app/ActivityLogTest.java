@@ -43,6 +43,11 @@ class ActivityLogTest {
             usurper.connect();
             broker.awaitLine("Client 'device-1' disconnected from", "broker sent DISCONNECT 0x8E Session taken over");
 
+            Mqtt5BlockingClient brief = client("brief", port);
+            brief.connectWith().cleanStart(true).sessionExpiryInterval(1).send();
+            brief.disconnect();
+            broker.awaitLine("INFO SessionRegistry - Session of client 'brief' expired after 1 s offline");
+
             List<String> log = broker.stop();
             assertThat(log).anyMatch(line -> line.contains("Shutting down: disconnecting 1 clients"))
                     .anyMatch(line -> line.contains("Client 'device-1' disconnected from")

@@ -9,12 +9,16 @@ import dev.iotcorelocal.config.TlsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which addresses the listeners take, and that the banner names one a client can connect to. */
 class ListenAddressTest {
@@ -58,6 +62,19 @@ class ListenAddressTest {
             assertThat(banner).contains("MQTT over mutual TLS: [::1]:" + broker.mqttsPort(),
                     "-h ::1 -p " + broker.mqttsPort());
             assertThat(connect("::1", broker.mqttPort())).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+        }
+    }
+
+    @Test
+    void aPortTakenOnIpv6LoopbackByAnotherProgramIsRefusedNamingIt() throws IOException {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            int port = other.getLocalPort();
+            BrokerConfig config = config("localhost").withListeners(new ListenerConfig("localhost", 0, port, true));
+            assertThatThrownBy(() -> Broker.start(config).close()).isInstanceOf(BrokerStartException.class)
+                    .hasMessageContaining("cannot listen on localhost:" + port)
+                    .hasMessageContaining("[::1]:" + port + " is in use by another program");
+            // and the IPv4 half was let go: the port is free again on 127.0.0.1
+            new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1")).close();
         }
     }
 
