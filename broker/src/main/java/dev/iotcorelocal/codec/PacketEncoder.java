@@ -2,23 +2,19 @@ package dev.iotcorelocal.codec;
 
 import dev.iotcorelocal.packet.Auth;
 import dev.iotcorelocal.packet.Connack;
-import dev.iotcorelocal.packet.Connect;
 import dev.iotcorelocal.packet.Disconnect;
 import dev.iotcorelocal.packet.MqttPacket;
 import dev.iotcorelocal.packet.MqttVersion;
-import dev.iotcorelocal.packet.PingReq;
 import dev.iotcorelocal.packet.PingResp;
 import dev.iotcorelocal.packet.PubReply;
 import dev.iotcorelocal.packet.Publish;
 import dev.iotcorelocal.packet.ReasonCode;
 import dev.iotcorelocal.packet.Suback;
-import dev.iotcorelocal.packet.Subscribe;
 import dev.iotcorelocal.packet.Unsuback;
-import dev.iotcorelocal.packet.Unsubscribe;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 
-/** Encodes any packet for a protocol version; stateless. */
+/** Encodes any packet a server sends, for a protocol version; stateless. */
 public final class PacketEncoder {
     private PacketEncoder() {
     }
@@ -46,9 +42,6 @@ public final class PacketEncoder {
         if (packet instanceof PingResp) {
             return alloc.ioBuffer(2).writeByte(0xD0).writeByte(0);
         }
-        if (packet instanceof PingReq) {
-            return alloc.ioBuffer(2).writeByte(0xC0).writeByte(0);
-        }
         if (packet instanceof Disconnect d) {
             return version.isV5() ? AckEncoder.disconnect(alloc, d, maxPacketSize)
                     : alloc.ioBuffer(2).writeByte(0xE0).writeByte(0);
@@ -56,16 +49,9 @@ public final class PacketEncoder {
         if (packet instanceof Auth a) {
             return AckEncoder.auth(alloc, a, maxPacketSize);
         }
-        if (packet instanceof Connect c) {
-            return ClientPacketEncoder.connect(alloc, c);
-        }
-        if (packet instanceof Subscribe s) {
-            return ClientPacketEncoder.subscribe(alloc, s, version);
-        }
-        if (packet instanceof Unsubscribe u) {
-            return ClientPacketEncoder.unsubscribe(alloc, u, version);
-        }
-        throw new IllegalArgumentException("unknown packet " + packet.type());
+        // CONNECT, SUBSCRIBE, UNSUBSCRIBE and PINGREQ: a server never sends them (tests encode them with
+        // the test fixtures' ClientPacketEncoder).
+        throw new IllegalArgumentException("a server does not send " + packet.type());
     }
 
     /** Whether MQTT 3.1.1 can express this CONNACK refusal; if not, the connection is just closed. */

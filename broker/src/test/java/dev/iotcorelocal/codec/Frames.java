@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Test helpers: feed bytes through the real frame decoder, and encode packets to bytes. */
+/** Test helpers: feed bytes through the real frame decoder, and encode packets (either side's) to bytes. */
 final class Frames {
     static final int MAX = 149_504;
     static final byte[] CONNECT_V5 = hex("10 10 0004 4d515454 05 02 003c 00 0003 616263");
@@ -58,7 +58,7 @@ final class Frames {
     }
 
     static byte[] encode(MqttPacket packet, MqttVersion version) {
-        ByteBuf buf = PacketEncoder.encode(ByteBufAllocator.DEFAULT, packet, version, 0);
+        ByteBuf buf = ClientPacketEncoder.encode(ByteBufAllocator.DEFAULT, packet, version);
         try {
             return ByteBufUtil.getBytes(buf);
         } finally {

@@ -27,6 +27,7 @@ import java.util.List;
 import static dev.iotcorelocal.codec.Frames.encode;
 import static dev.iotcorelocal.codec.Frames.hex;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Exact bytes of every packet the broker sends, and round trips of the ones clients send. */
 class PacketEncoderTest {
@@ -124,5 +125,14 @@ class PacketEncoderTest {
         assertThat(c.will()).usingRecursiveComparison().isEqualTo(will);
         assertThat(decoded.get(1)).isEqualTo(subscribe);
         assertThat(decoded.get(2)).isEqualTo(unsubscribe);
+    }
+
+    @Test
+    void theBrokersEncoderRefusesPacketsOnlyClientsSend() {
+        Subscribe subscribe = new Subscribe(9, List.of(new SubscriptionRequest("a", 0, false, false, 0)), 0, List.of());
+        assertThatThrownBy(() -> PacketEncoder.encode(ByteBufAllocator.DEFAULT, subscribe, MqttVersion.V5, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SUBSCRIBE");
+        assertThatThrownBy(() -> PacketEncoder.encode(ByteBufAllocator.DEFAULT, dev.iotcorelocal.packet.PingReq.INSTANCE,
+                MqttVersion.V5, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PINGREQ");
     }
 }

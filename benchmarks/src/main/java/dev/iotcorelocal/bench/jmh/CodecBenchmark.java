@@ -1,5 +1,6 @@
 package dev.iotcorelocal.bench.jmh;
 
+import dev.iotcorelocal.codec.ClientPacketEncoder;
 import dev.iotcorelocal.codec.PacketDecoder;
 import dev.iotcorelocal.codec.PacketEncoder;
 import dev.iotcorelocal.packet.Connect;
@@ -65,7 +66,7 @@ public class CodecBenchmark {
     }
 
     private ByteBuf bodyOf(MqttPacket packet) {
-        ByteBuf encoded = PacketEncoder.encode(Unpooled.buffer().alloc(), packet, MqttVersion.V5, 0);
+        ByteBuf encoded = ClientPacketEncoder.encode(Unpooled.buffer().alloc(), packet, MqttVersion.V5);
         encoded.skipBytes(1);
         while ((encoded.readByte() & 0x80) != 0) {
             // skip the remaining length
@@ -95,7 +96,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public int encodeConnect() {
-        ByteBuf buf = PacketEncoder.encode(alloc, connect, MqttVersion.V5, 0);
+        ByteBuf buf = ClientPacketEncoder.connect(alloc, connect);
         int size = buf.readableBytes();
         buf.release();
         return size;

@@ -1,7 +1,9 @@
 package dev.iotcorelocal.codec;
 
 import dev.iotcorelocal.packet.Connect;
+import dev.iotcorelocal.packet.MqttPacket;
 import dev.iotcorelocal.packet.MqttVersion;
+import dev.iotcorelocal.packet.PingReq;
 import dev.iotcorelocal.packet.Subscribe;
 import dev.iotcorelocal.packet.SubscriptionRequest;
 import dev.iotcorelocal.packet.Unsubscribe;
@@ -12,14 +14,33 @@ import io.netty.buffer.ByteBufAllocator;
 import static dev.iotcorelocal.codec.PropertyId.*;
 
 /**
- * The packets only clients send. The broker never writes these; they exist for the load driver,
- * benchmarks and round-trip tests, so that one codec is exercised in both directions.
+ * The packets only clients send, for tests, fuzzers and benchmarks: the broker never writes them,
+ * so they live in the test fixtures (shipped in the broker's test jar) rather than its main code.
+ * It sits in the codec package to reuse the codec's package-private writers rather than making
+ * them public API of the broker.
  */
-final class ClientPacketEncoder {
+public final class ClientPacketEncoder {
     private ClientPacketEncoder() {
     }
 
-    static ByteBuf connect(ByteBufAllocator alloc, Connect c) {
+    /** Any packet a client sends: the client-only ones here, the rest through the broker's encoder. */
+    public static ByteBuf encode(ByteBufAllocator alloc, MqttPacket packet, MqttVersion version) {
+        if (packet instanceof Connect c) {
+            return connect(alloc, c);
+        }
+        if (packet instanceof Subscribe s) {
+            return subscribe(alloc, s, version);
+        }
+        if (packet instanceof Unsubscribe u) {
+            return unsubscribe(alloc, u, version);
+        }
+        if (packet instanceof PingReq) {
+            return alloc.ioBuffer(2).writeByte(0xC0).writeByte(0);
+        }
+        return PacketEncoder.encode(alloc, packet, version, 0);
+    }
+
+    public static ByteBuf connect(ByteBufAllocator alloc, Connect c) {
         boolean v5 = c.version().isV5();
         Will will = c.will();
         int props = v5 ? connectPropertiesLength(c) : -1;
@@ -116,7 +137,7 @@ final class ClientPacketEncoder {
         return (will.delayInterval() > 0 ? 5 : 0) + PublishEncoder.propertiesLength(will.properties());
     }
 
-    static ByteBuf subscribe(ByteBufAllocator alloc, Subscribe s, MqttVersion version) {
+    public static ByteBuf subscribe(ByteBufAllocator alloc, Subscribe s, MqttVersion version) {
         boolean v5 = version.isV5();
         int props = v5 ? (s.subscriptionIdentifier() > 0 ? PropertyWriter.vbiPropertySize(s.subscriptionIdentifier()) : 0)
                 + PropertyWriter.userPropertiesSize(s.userProperties()) : -1;
@@ -142,7 +163,7 @@ final class ClientPacketEncoder {
         return buf;
     }
 
-    static ByteBuf unsubscribe(ByteBufAllocator alloc, Unsubscribe u, MqttVersion version) {
+    public static ByteBuf unsubscribe(ByteBufAllocator alloc, Unsubscribe u, MqttVersion version) {
         boolean v5 = version.isV5();
         int props = v5 ? PropertyWriter.userPropertiesSize(u.userProperties()) : -1;
         int remaining = 2 + (v5 ? MqttWriter.vbiSize(props) + props : 0);
