@@ -50,8 +50,8 @@ public final class PacketDecoder {
             case SUBSCRIBE -> SubscribeDecoder.decode(body, version);
             case UNSUBSCRIBE -> UnsubscribeDecoder.decode(body, version);
             case PINGREQ -> PingReq.INSTANCE;
-            case DISCONNECT -> DisconnectDecoder.decode(body, version);
-            case AUTH -> DisconnectDecoder.decodeAuth(body, version);
+            case DISCONNECT -> ReasonAndPropertiesDecoder.disconnect(body, version);
+            case AUTH -> ReasonAndPropertiesDecoder.auth(body, version);
             case CONNECT -> throw DecodeException.protocolError("second CONNECT");
             case RESERVED -> throw DecodeException.malformed("reserved packet type 0");
             case CONNACK, SUBACK, UNSUBACK, PINGRESP ->

@@ -6,12 +6,17 @@ import dev.iotcorelocal.packet.MqttVersion;
 import dev.iotcorelocal.packet.ReasonCode;
 import io.netty.buffer.ByteBuf;
 
-/** DISCONNECT and AUTH (spec 3.14, 3.15): a reason code then properties, both optional. */
-final class DisconnectDecoder {
-    private DisconnectDecoder() {
+import java.util.List;
+
+/**
+ * The two packets whose whole body is an optional reason code then optional properties:
+ * DISCONNECT and AUTH (spec 3.14, 3.15).
+ */
+final class ReasonAndPropertiesDecoder {
+    private ReasonAndPropertiesDecoder() {
     }
 
-    static Disconnect decode(ByteBuf buf, MqttVersion version) throws DecodeException {
+    static Disconnect disconnect(ByteBuf buf, MqttVersion version) throws DecodeException {
         if (!version.isV5() || !buf.isReadable()) {
             MqttReader.expectEnd(buf, "DISCONNECT");
             return Disconnect.NORMAL;
@@ -24,12 +29,12 @@ final class DisconnectDecoder {
                 props.userProperties);
     }
 
-    static Auth decodeAuth(ByteBuf buf, MqttVersion version) throws DecodeException {
+    static Auth auth(ByteBuf buf, MqttVersion version) throws DecodeException {
         if (!version.isV5()) {
             throw DecodeException.malformed("AUTH is an MQTT 5 packet");
         }
         if (!buf.isReadable()) {
-            return new Auth(ReasonCode.SUCCESS, null, null, null, java.util.List.of());
+            return new Auth(ReasonCode.SUCCESS, null, null, null, List.of());
         }
         ReasonCode reason = reason(buf, "AUTH");
         DecodedProperties props = buf.isReadable()
