@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * </pre>
  */
 @Command(name = "load-driver", mixinStandardHelpOptions = true,
-        description = "MQTT load driver: fan-in, fan-out, latency, idle connections, TLS handshakes, overload.")
+        description = "MQTT load driver: fan-in, fan-out, latency, idle connections, TLS handshakes, overload, soak.")
 public final class LoadDriver implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Broker host (loopback only).")
     String host;
@@ -29,7 +29,7 @@ public final class LoadDriver implements Callable<Integer> {
     boolean tls;
     @Option(names = "--certificates", defaultValue = "certificates")
     File certificates;
-    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload")
+    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload, soak")
     String scenario;
     @Option(names = "--publishers", defaultValue = "8")
     int publishers;
@@ -41,8 +41,8 @@ public final class LoadDriver implements Callable<Integer> {
     int payload;
     @Option(names = "--warmup", defaultValue = "3", description = "Seconds before measuring.")
     int warmup;
-    @Option(names = "--duration", defaultValue = "10", description = "Seconds measured (at most 600).")
-    int duration;
+    @Option(names = "--duration", description = "Seconds measured: default 10 (soak: 180); at most 600 (soak: 3600).")
+    Integer duration;
     @Option(names = "--window", defaultValue = "5000", description = "Run-ahead: messages sent x fan-out not yet received.")
     long window;
     @Option(names = "--rate", defaultValue = "10000", description = "Total messages/s for the latency scenario.")
@@ -57,6 +57,14 @@ public final class LoadDriver implements Callable<Integer> {
     long brokerPid;
     @Option(names = "--threads", defaultValue = "2", description = "Driver event loop threads.")
     int threads;
+    @Option(names = "--soak-normal-rate", defaultValue = "1000", description = "Soak: normal QoS 1 messages/s in total.")
+    double soakNormalRate;
+    @Option(names = "--soak-flood-rate", defaultValue = "2000", description = "Soak: QoS 0 messages/s to the non-reader.")
+    double soakFloodRate;
+    @Option(names = "--soak-slowloris", defaultValue = "20", description = "Soak: slowloris connections.")
+    int soakSlowloris;
+    @Option(names = "--soak-takeover-ms", defaultValue = "50", description = "Soak: ms between takeovers of one client ID.")
+    int soakTakeoverMillis;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadDriver()).execute(args));
@@ -67,7 +75,8 @@ public final class LoadDriver implements Callable<Integer> {
         if (!host.startsWith("127.") && !host.equals("localhost") && !host.equals("::1")) {
             throw new CommandLine.ParameterException(new CommandLine(this), "load is only sent to loopback addresses");
         }
-        duration = Math.min(duration, 600);
+        boolean soak = scenario.equals("soak");
+        int duration = Math.min(this.duration != null ? this.duration : soak ? 180 : 10, soak ? 3600 : 600);
         SslContext ssl = tls ? Target.mutualTls(certificates) : null;
         Target target = new Target(host, port, version, ssl);
         Result result = switch (scenario) {
@@ -77,9 +86,11 @@ public final class LoadDriver implements Callable<Integer> {
             case "idle" -> IdleConnectionsScenario.run(target, connections, concurrency, hold, brokerPid, threads);
             case "tls-handshake" -> HandshakeScenario.run(target, concurrency, duration, threads);
             case "overload" -> OverloadScenario.run(target, publishers, payload, duration, brokerPid, threads);
+            case "soak" -> SoakScenario.run(target, new SoakScenario.Settings(publishers, soakNormalRate,
+                    soakFloodRate, payload, soakSlowloris, soakTakeoverMillis, warmup, duration, brokerPid, threads));
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);
         };
         System.out.println(result);
-        return 0;
+        return soak && SoakScenario.flagged(result) ? 3 : 0; // a flagged soak fails scripts that run it
     }
 }

@@ -51,6 +51,18 @@ class LoadDriverTest {
         assertThat(value(result, "samples")).isBetween(500L, 1_500L);
     }
 
+    @Test
+    void soakRunsEveryHostileClientBesideNormalTraffic() throws Exception {
+        String result = SoakScenario.run(target(), new SoakScenario.Settings(2, 200, 200, 64, 2, 100, 1, 3, 0, 1))
+                .toString();
+        assertThat(value(result, "normal_received")).isPositive();
+        assertThat(value(result, "flood_sent")).isPositive();
+        assertThat(value(result, "pings_sent")).isPositive();
+        assertThat(value(result, "slowloris_bytes")).isPositive();
+        assertThat(value(result, "takeovers")).isGreaterThanOrEqualTo(10);
+        assertThat(result).containsPattern("verdict=\\S+").contains("live_heap_start_mb=n/a"); // no broker pid given
+    }
+
     private static Target target() {
         return new Target("127.0.0.1", broker.mqttPort(), 5, null);
     }
