@@ -44,6 +44,7 @@ final class ClientScript {
     private final FuzzedDataProvider data;
     private final FuzzBroker broker;
     private final MqttVersion[] versions = new MqttVersion[FuzzBroker.SLOTS];
+    private final List<Object> steps = new ArrayList<>(); // rendered only when a check fails
 
     ClientScript(FuzzedDataProvider data, FuzzBroker broker) {
         this.data = data;
@@ -55,9 +56,20 @@ final class ClientScript {
         for (int step = 0; step < MAX_STEPS && data.remainingBytes() > 0; step++) {
             int slot = data.consumeInt(0, FuzzBroker.SLOTS - 1);
             switch (data.consumeInt(0, 9)) {
-                case 0 -> broker.close(slot);
-                case 1 -> broker.advance(Duration.ofSeconds(data.pickValue(SECONDS)));
-                case 2 -> broker.send(slot, data.consumeBytes(data.consumeInt(0, 64)), data.consumeInt(0, 64));
+                case 0 -> {
+                    steps.add(slot + ": close");
+                    broker.close(slot);
+                }
+                case 1 -> {
+                    long seconds = data.pickValue(SECONDS);
+                    steps.add("time +" + seconds + " s");
+                    broker.advance(Duration.ofSeconds(seconds));
+                }
+                case 2 -> {
+                    byte[] raw = data.consumeBytes(data.consumeInt(0, 64));
+                    steps.add(slot + ": raw " + ByteBufUtil.hexDump(raw));
+                    broker.send(slot, raw, data.consumeInt(0, 64));
+                }
                 case 3 -> send(slot, connect(slot));
                 case 4 -> sendMangled(slot, packet(slot));
                 default -> send(slot, packet(slot));
@@ -65,7 +77,15 @@ final class ClientScript {
         }
     }
 
+    /** What the clients did, one step a line, for a failure's message. */
+    String trace() {
+        StringBuilder out = new StringBuilder();
+        steps.forEach(step -> out.append("\n  ").append(step));
+        return out.toString();
+    }
+
     private void send(int slot, MqttPacket packet) {
+        steps.add(slot + ": " + packet);
         byte[] bytes = encode(packet, versions[slot]);
         broker.send(slot, bytes, data.consumeBoolean() ? bytes.length : data.consumeInt(0, bytes.length));
     }
@@ -75,6 +95,7 @@ final class ClientScript {
         for (int flips = data.consumeInt(1, 3); flips > 0 && bytes.length > 0; flips--) {
             bytes[data.consumeInt(0, bytes.length - 1)] = data.consumeByte();
         }
+        steps.add(slot + ": mangled " + packet + " as " + ByteBufUtil.hexDump(bytes));
         broker.send(slot, bytes, bytes.length);
     }
 

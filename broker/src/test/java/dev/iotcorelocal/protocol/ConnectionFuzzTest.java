@@ -29,19 +29,25 @@ class ConnectionFuzzTest {
     void packetSequencesKeepTheBrokerConsistent(FuzzedDataProvider data) {
         NettyLeakGuard.assertNoLeakReported();
         FuzzBroker broker = new FuzzBroker();
-        new ClientScript(data, broker).run();
+        ClientScript script = new ClientScript(data, broker);
+        try {
+            script.run();
+            checkConsistent(broker);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\nafter these steps of three clients:" + script.trace(), e);
+        }
+    }
 
+    private static void checkConsistent(FuzzBroker broker) {
         for (int slot = 0; slot < FuzzBroker.SLOTS; slot++) {
             broker.close(slot);
         }
         int subscriptionsOfSessions = 0;
-        for (String clientId : FuzzBroker.CLIENT_IDS) {
-            Session session = broker.session(clientId);
-            if (session != null) {
-                check(!session.isOnline(), "session " + clientId + " is online with every connection closed");
-                check(session.expiryInterval() > 0, "session " + clientId + " with expiry 0 outlived its connection");
-                subscriptionsOfSessions += session.subscriptionCount();
-            }
+        for (Session session : broker.sessions()) {
+            String clientId = session.clientId();
+            check(!session.isOnline(), "session " + clientId + " is online with every connection closed");
+            check(session.expiryInterval() > 0, "session " + clientId + " with expiry 0 outlived its connection");
+            subscriptionsOfSessions += session.subscriptionCount();
         }
         check(broker.index().size() == subscriptionsOfSessions, "the index holds " + broker.index().size()
                 + " subscriptions, the remaining sessions " + subscriptionsOfSessions);

@@ -13,6 +13,7 @@ import dev.iotcorelocal.session.InMemorySessionStore;
 import dev.iotcorelocal.session.ManualTime;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionRegistry;
+import dev.iotcorelocal.session.SessionStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -20,7 +21,11 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The real broker core (router, registry, index, the production pipeline of each connection) on
@@ -36,8 +41,26 @@ final class FuzzBroker {
     private final BrokerConfig config = BrokerConfig.defaults();
     private final ManualTime time = new ManualTime(Instant.parse("2026-01-01T00:00:00Z"));
     private final TrieSubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
-    private final SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, time,
-            config.sessions().queueCapacity());
+    private final Set<String> clientIds = new LinkedHashSet<>(); // every ID a session was stored under
+    private final SessionRegistry registry = new SessionRegistry(new SessionStore() {
+        private final InMemorySessionStore store = new InMemorySessionStore();
+
+        @Override
+        public Session get(String clientId) {
+            return store.get(clientId);
+        }
+
+        @Override
+        public Session compute(String clientId, BiFunction<String, Session, Session> function) {
+            clientIds.add(clientId); // a mangled CONNECT can bring any client ID
+            return store.compute(clientId, function);
+        }
+
+        @Override
+        public int size() {
+            return store.size();
+        }
+    }, index, time, config.sessions().queueCapacity());
     private final ProtocolContext context;
     private final EmbeddedChannel[] channels = new EmbeddedChannel[SLOTS];
     private final OutboundOracle[] oracles = new OutboundOracle[SLOTS];
@@ -92,8 +115,9 @@ final class FuzzBroker {
         return index;
     }
 
-    Session session(String clientId) {
-        return registry.get(clientId);
+    /** The sessions that exist now. */
+    List<Session> sessions() {
+        return clientIds.stream().map(registry::get).filter(Objects::nonNull).toList();
     }
 
     /** Buffers handed to the pipeline and still unreleased, once every connection is closed. */
