@@ -5,12 +5,15 @@
 # they handed in and got back unreleased.
 #
 #   benchmarks/fuzz-long.sh decoder|connection [RUNS] [MAX_SECONDS]
+#   benchmarks/fuzz-long.sh decoder|connection merge
 #
 # RUNS defaults to 10,000,000 inputs, MAX_SECONDS to 0 (no time limit). It runs at nice 19.
 # New coverage goes to broker/target/fuzz/<target>/corpus (seeded from the committed inputs); a
 # crashing input is written to broker/target/fuzz/<target>/ as crash-<sha1>: replay it with
 #   benchmarks/fuzz-long.sh <target> 1 0 broker/target/fuzz/<target>/crash-<sha1>
 # and, once fixed, commit it into the test's Inputs directory (it then runs in every build).
+# "merge" adds to that Inputs directory the inputs of the kept corpus that bring new coverage
+# (libFuzzer's -merge=1), for committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,17 +29,19 @@ esac
 mvn=$(command -v mvnl || command -v mvn)
 work=broker/target/fuzz/$target
 mkdir -p "$work/corpus"
-"$mvn" -B -q -o -pl broker test-compile dependency:build-classpath -Dmdep.includeScope=test \
+"$mvn" -B -q -pl broker test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$PWD/$work/classpath.txt"
 seeds=broker/src/test/resources/${class//.//}Inputs/$method
 classpath=broker/target/test-classes:broker/target/classes:$(cat "$work/classpath.txt")
 
 inputs=("$work/corpus" "$seeds")
+limits=(-runs="$runs" -max_total_time="$max_seconds")
 if [ $# -gt 0 ]; then inputs=("$@"); fi  # replay the given inputs only
+if [ "$runs" = merge ]; then inputs=("$seeds" "$work/corpus"); limits=(-merge=1); fi
 exec nice -n 19 java -Xmx1g \
   -Dio.netty.leakDetection.level=simple -Dio.netty.leakDetection.samplingInterval=1 \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$classpath" com.code_intelligence.jazzer.Jazzer \
   --target_class="$class" --target_method="$method" --instrumentation_includes='dev.iotcorelocal.**' \
-  -runs="$runs" -max_total_time="$max_seconds" -print_final_stats=1 -artifact_prefix="$work/" \
+  "${limits[@]}" -print_final_stats=1 -artifact_prefix="$work/" \
   "${inputs[@]}"
