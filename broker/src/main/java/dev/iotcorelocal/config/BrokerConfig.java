@@ -43,6 +43,10 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
         return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits);
     }
 
+    public BrokerConfig withTransport(TransportConfig value) {
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits);
+    }
+
     /** The profile and its preset limits (replacing any per-key overrides). */
     public BrokerConfig withProfile(Profile value) {
         return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits());

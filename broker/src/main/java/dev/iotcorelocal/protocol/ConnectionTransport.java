@@ -8,8 +8,14 @@ import dev.iotcorelocal.packet.MqttVersion;
  */
 public interface ConnectionTransport {
 
-    /** Disconnect with 0x8D after {@code timeoutMillis} without any packet from the client. */
+    /** Disconnect with 0x8D after {@code timeoutMillis} without a complete packet from the client. */
     void startKeepAlive(long timeoutMillis);
+
+    /**
+     * The broker is ending the connection (its last packet, if any, is written): close the
+     * channel once that is flushed or after the close timeout, whichever comes first.
+     */
+    void closeByDeadline();
 
     /** Encode packets from now on for this version, within the client's Maximum Packet Size (0: none). */
     void encodeAs(MqttVersion version, long clientMaxPacketSize);

@@ -15,17 +15,20 @@ import org.slf4j.LoggerFactory;
  * The only code that ends a connection on the server's initiative or refuses a CONNECT. MQTT 5
  * clients get the reason code and an AWS-style Reason String; MQTT 3.1.1 clients have no reason
  * codes, so they get a CONNACK return code where one exists and otherwise a closed socket, as
- * AWS IoT Core does.
+ * AWS IoT Core does. The socket closes once the last packet is flushed, or at the transport's
+ * close deadline when the client does not read it.
  */
 final class Disconnector {
     private static final Logger LOG = LoggerFactory.getLogger(Disconnector.class);
 
     private final Channel channel;
+    private final ConnectionTransport transport;
     private boolean closing;
     private String closeReason; // why the broker or the client ended the connection; null: it was lost
 
-    Disconnector(Channel channel) {
+    Disconnector(Channel channel, ConnectionTransport transport) {
         this.channel = channel;
+        this.transport = transport;
     }
 
     boolean isClosing() {
@@ -55,6 +58,7 @@ final class Disconnector {
         if (version != null && version.isV5()) {
             Disconnect packet = Disconnect.of(reason, ReasonStrings.of(PacketType.DISCONNECT, text));
             channel.writeAndFlush(packet).addListener(ChannelFutureListener.CLOSE);
+            transport.closeByDeadline();
         } else {
             channel.close();
         }
@@ -76,8 +80,10 @@ final class Disconnector {
         if (version == MqttVersion.V5) {
             Connack refusal = Connack.refusal(reason, ReasonStrings.of(PacketType.CONNACK, text));
             channel.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+            transport.closeByDeadline();
         } else if (version == MqttVersion.V3_1_1 && PacketEncoder.hasV3ConnackCode(reason)) {
             channel.writeAndFlush(Connack.refusal(reason, null)).addListener(ChannelFutureListener.CLOSE);
+            transport.closeByDeadline();
         } else {
             channel.close();
         }

@@ -3,6 +3,7 @@ package dev.iotcorelocal.protocol;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.DecodeFailure;
 import dev.iotcorelocal.codec.PacketEncoder;
+import dev.iotcorelocal.config.TransportConfig;
 import dev.iotcorelocal.packet.MqttPacket;
 import dev.iotcorelocal.packet.MqttVersion;
 import io.netty.channel.Channel;
@@ -23,6 +24,12 @@ import java.util.function.Function;
  * Adapts Netty's callbacks to one {@link MqttConnection}, the only Netty-facing class of the
  * protocol: packets in, packets out as bytes, and the connection's one timer.
  *
+ * <p>Bounds per connection: reads pause while the socket is unwritable (a client that stops
+ * reading cannot make the broker queue answers for it), a connection whose queued output still
+ * exceeds {@code transport.outbound-buffer-limit} is closed, and once the broker ends a connection
+ * the socket closes within {@code transport.close-timeout-millis} whether or not the client reads
+ * its DISCONNECT. Timers read the event loop's ticker, so tests move time deterministically.
+ *
  * <p>Memory per idle connection is a measured target (README, Benchmarks), so this handler is
  * also the encoder and its own timer task: a separate pipeline handler, lambdas capturing the
  * context, and a timer object each cost every idle connection bytes for no behaviour.
@@ -34,17 +41,23 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
 
     private final ProtocolContext context;
     private final Function<Channel, ClientIdentity> identity;
+    private final TransportConfig transportConfig;
     private ChannelHandlerContext ctx;
     private MqttConnection connection;
-    private ScheduledFuture<?> timer; // the CONNECT timeout, then the keep-alive watch
+    private ScheduledFuture<?> timer; // the CONNECT timeout, then the keep-alive watch, then the close deadline
     private long keepAliveNanos;
-    private long lastReadNanos;
+    private long lastPacketNanos;
+    private boolean packetInBatch; // a complete packet arrived in the current read batch
+    private boolean closeDeadline; // the timer now closes the channel
+    private boolean readsPaused; // paused by this handler because the socket is unwritable
     private MqttVersion version = MqttVersion.V5; // until a CONNECT says otherwise, only a refusal is written
     private long clientMaxPacketSize;
 
-    public MqttChannelHandler(ProtocolContext context, Function<Channel, ClientIdentity> identity) {
+    public MqttChannelHandler(ProtocolContext context, Function<Channel, ClientIdentity> identity,
+                              TransportConfig transportConfig) {
         this.context = context;
         this.identity = identity;
+        this.transportConfig = transportConfig;
     }
 
     @Override
@@ -57,10 +70,30 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
 
     @Override
     public void startKeepAlive(long timeoutMillis) {
+        if (closeDeadline) {
+            return;
+        }
         timer.cancel(false);
         keepAliveNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        lastReadNanos = System.nanoTime();
+        lastPacketNanos = now();
         timer = ctx.executor().schedule(this, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** The broker ends this connection: whatever the client does, the channel closes by the deadline. */
+    @Override
+    public void closeByDeadline() {
+        if (closeDeadline || ctx == null) {
+            return;
+        }
+        closeDeadline = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        timer = ctx.executor().schedule(this, transportConfig.closeTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private long now() {
+        return ctx.executor().ticker().nanoTime();
     }
 
     @Override
@@ -69,10 +102,19 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
         this.clientMaxPacketSize = clientMaxPacketSize;
     }
 
-    /** The timer: before CONNECT it is the CONNECT timeout; after, the keep-alive watch re-arming from the last read. */
+    /**
+     * The timer: before CONNECT it is the CONNECT timeout; after, the keep-alive watch re-arming
+     * from the last complete packet; once the broker ends the connection, the close deadline.
+     */
     @Override
     public void run() {
         if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (closeDeadline) {
+            LOG.debug("Closing connection from {}: it did not take its last packet within {} ms",
+                    ctx.channel().remoteAddress(), transportConfig.closeTimeoutMillis());
+            ctx.close();
             return;
         }
         if (!connection.isConnected()) {
@@ -81,7 +123,7 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
             ctx.close();
             return;
         }
-        long idle = System.nanoTime() - lastReadNanos;
+        long idle = now() - lastPacketNanos;
         if (idle >= keepAliveNanos) {
             connection.onKeepAliveTimeout();
         } else {
@@ -92,15 +134,39 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof MqttPacket packet) {
+            packetInBatch = true;
+            // Reads pause when the socket turns unwritable, but the packets of the current read
+            // batch still arrive; their answers are what this bound limits.
+            if (!ctx.channel().isWritable() && outboundOverLimit()) {
+                closeNotReadingClient();
+                return;
+            }
             connection.onPacket(packet);
         } else if (msg instanceof DecodeFailure failure) {
             connection.onDecodeFailure(failure);
         }
     }
 
+    private boolean outboundOverLimit() {
+        long queued = ctx.channel().bytesBeforeWritable() + ctx.channel().config().getWriteBufferLowWaterMark();
+        return queued > transportConfig.outboundBufferLimit();
+    }
+
+    private void closeNotReadingClient() {
+        if (ctx.channel().isOpen()) {
+            LOG.info("Closing connection from {}: more than {} bytes of answers queued for a client that does not read",
+                    ctx.channel().remoteAddress(), transportConfig.outboundBufferLimit());
+            ctx.close();
+        }
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        lastReadNanos = System.nanoTime(); // once per read batch: any packet resets the keep alive
+        // Only complete packets count for the keep alive (MQTT 5 3.1.2.10), taken once per read batch.
+        if (packetInBatch) {
+            packetInBatch = false;
+            lastPacketNanos = now();
+        }
         connection.onReadComplete();
     }
 
@@ -115,8 +181,17 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
+        Channel channel = ctx.channel();
+        if (channel.isWritable()) {
+            if (readsPaused) {
+                readsPaused = false;
+                channel.config().setAutoRead(true);
+            }
             connection.onWritable();
+        } else if (channel.config().isAutoRead()) {
+            // Back-pressure: every packet read may need an answer the client is not taking.
+            readsPaused = true;
+            channel.config().setAutoRead(false);
         }
         ctx.fireChannelWritabilityChanged();
     }

@@ -46,7 +46,7 @@ public final class MqttConnection implements SessionOwner {
         this.context = context;
         this.identity = identity;
         this.transport = transport;
-        this.disconnector = new Disconnector(channel);
+        this.disconnector = new Disconnector(channel, transport);
     }
 
     /** What exists only after a successful CONNECT. */

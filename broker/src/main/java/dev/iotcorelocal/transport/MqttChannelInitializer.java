@@ -1,6 +1,7 @@
 package dev.iotcorelocal.transport;
 
 import dev.iotcorelocal.codec.MqttFrameDecoder;
+import dev.iotcorelocal.config.TransportConfig;
 import dev.iotcorelocal.protocol.MqttChannelHandler;
 import dev.iotcorelocal.protocol.ProtocolContext;
 import io.netty.channel.ChannelInitializer;
@@ -15,9 +16,12 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final SslContext sslContext;
     private final ChannelGroup channels;
     private final int bytesPerSecond;
+    private final TransportConfig transport;
 
-    MqttChannelInitializer(ProtocolContext context, SslContext sslContext, ChannelGroup channels, int bytesPerSecond) {
+    MqttChannelInitializer(ProtocolContext context, SslContext sslContext, ChannelGroup channels, int bytesPerSecond,
+                           TransportConfig transport) {
         this.bytesPerSecond = bytesPerSecond;
+        this.transport = transport;
         this.context = context;
         this.sslContext = sslContext;
         this.channels = channels;
@@ -35,6 +39,6 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
             pipeline.addLast("throughput", new ThroughputLimiter(bytesPerSecond));
         }
         pipeline.addLast(MqttChannelHandler.decoderName(), new MqttFrameDecoder(context.mqtt().maximumPacketSize()));
-        pipeline.addLast(MqttChannelHandler.NAME, new MqttChannelHandler(context, ClientIdentities::of));
+        pipeline.addLast(MqttChannelHandler.NAME, new MqttChannelHandler(context, ClientIdentities::of, transport));
     }
 }

@@ -86,7 +86,7 @@ public final class MqttServer implements AutoCloseable {
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(transport.writeBufferLowWaterMark(), transport.writeBufferHighWaterMark()))
-                .childHandler(new MqttChannelInitializer(context, sslContext, clients, bytesPerSecond));
+                .childHandler(new MqttChannelInitializer(context, sslContext, clients, bytesPerSecond, transport));
         List<Channel> bound = ListenerBinder.bind(bootstrap, listener.bind(), port);
         listeners.addAll(bound);
         return ((InetSocketAddress) bound.get(0).localAddress()).getPort();

@@ -94,7 +94,8 @@ class DeliveryOrderTest {
                         ch.pipeline().addLast(MqttChannelHandler.decoderName(),
                                 new MqttFrameDecoder(config.mqtt().maximumPacketSize()));
                         ch.pipeline().addLast(MqttChannelHandler.NAME,
-                                new MqttChannelHandler(context, channel -> ClientIdentity.ANONYMOUS));
+                                new MqttChannelHandler(context, channel -> ClientIdentity.ANONYMOUS,
+                                        config.transport()));
                     }
                 })
                 .bind(address).sync();
