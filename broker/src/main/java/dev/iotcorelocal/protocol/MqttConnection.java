@@ -38,6 +38,8 @@ public final class MqttConnection implements SessionOwner {
     private SubscribeFlow subscriptions;
     private RefusalLog refusals;
     private boolean willSuppressed;
+    // Set by the registry's takeover from the new connection's thread; its disconnect task follows.
+    private volatile boolean takenOver;
 
     /** @param identity the client's identity from its channel (its TLS certificate), asked once at CONNECT */
     public MqttConnection(Channel channel, ProtocolContext context, Function<Channel, ClientIdentity> identity,
@@ -65,6 +67,11 @@ public final class MqttConnection implements SessionOwner {
 
     public void onPacket(MqttPacket packet) {
         if (disconnector.isClosing()) {
+            return;
+        }
+        if (takenOver) {
+            // What the client sent before the takeover reached it is not applied after it.
+            onTakenOver();
             return;
         }
         if (connected == null) {
@@ -112,7 +119,11 @@ public final class MqttConnection implements SessionOwner {
                 protocolError("Session expiry interval cannot be set on DISCONNECT when it was 0 on CONNECT.");
                 return;
             }
-            session.expiryInterval(Math.min(requested, context.sessions().maximumSessionExpiry()));
+            long expiry = Math.min(requested, context.sessions().maximumSessionExpiry());
+            if (!context.registry().changeIfOwner(session, this, () -> session.expiryInterval(expiry))) {
+                onTakenOver(); // the session's expiry is its new owner's now
+                return;
+            }
         }
         willSuppressed = disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL;
         disconnector.close("client sent DISCONNECT " + disconnect.reasonCode());
@@ -212,8 +223,13 @@ public final class MqttConnection implements SessionOwner {
 
     @Override
     public void takeOver() {
-        channel.eventLoop().execute(() -> disconnect(ReasonCode.SESSION_TAKEN_OVER,
-                "Another connection using the same client ID has connected."));
+        takenOver = true;
+        channel.eventLoop().execute(this::onTakenOver);
+    }
+
+    /** Another connection took the session; a flow that found it no longer owns it calls this too. */
+    void onTakenOver() {
+        disconnect(ReasonCode.SESSION_TAKEN_OVER, "Another connection using the same client ID has connected.");
     }
 
     private InboundPublishFlow inbound() {

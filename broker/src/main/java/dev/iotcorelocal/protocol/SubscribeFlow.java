@@ -23,11 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SUBSCRIBE and UNSUBSCRIBE. Requests above the Maximum QoS are granted it (AWS: QoS 2 gets 1); retained
- * messages go only to a new subscription whose filter equals their topic, as on AWS IoT Core.
+ * messages go only to a new subscription whose filter equals their topic, as on AWS IoT Core. Requests
+ * are checked first; the granted ones change the session and the index in one step that only the
+ * session's owner can take (a connection taken over meanwhile changes nothing).
  */
 final class SubscribeFlow {
     private static final Logger LOG = LoggerFactory.getLogger(SubscribeFlow.class);
@@ -55,9 +59,11 @@ final class SubscribeFlow {
                     "Subscription identifiers are not supported.");
             return;
         }
-        List<ReasonCode> reasons = new ArrayList<>(subscribe.subscriptions().size());
-        List<Delivery> retained = new ArrayList<>(0);
         List<SubscriptionRequest> requests = subscribe.subscriptions();
+        List<ReasonCode> reasons = new ArrayList<>(requests.size());
+        List<Subscription> granted = new ArrayList<>(requests.size());
+        List<SubscriptionRequest> grantedRequests = new ArrayList<>(requests.size());
+        Set<String> newKeys = new HashSet<>();
         for (int i = 0; i < requests.size(); i++) {
             SubscriptionRequest request = requests.get(i);
             TopicFilter filter = TopicFilter.parse(request.filter());
@@ -69,7 +75,7 @@ final class SubscribeFlow {
                 connection.protocolError("No Local is not allowed on a shared subscription.");
                 return;
             }
-            Violation violation = checkLimits(filter, i);
+            Violation violation = checkLimits(filter, i, newKeys);
             if (violation != null) {
                 connection.refusals().refused(violation);
                 if (!version.isV5()) {
@@ -90,22 +96,41 @@ final class SubscribeFlow {
             int qos = Math.min(request.qos(), context.mqtt().maximumQos());
             Subscription subscription = new Subscription(session.clientId(), filter, qos, request.noLocal(),
                     request.retainAsPublished(), request.retainHandling());
-            boolean existed = session.removeSubscription(subscription.key()) != null;
-            session.addSubscription(subscription);
-            context.index().add(subscription);
-            reasons.add(ReasonCode.grantedQos(qos));
-            Message message = retainedFor(filter, request, existed);
-            if (message != null) {
-                retained.add(new Delivery(message, Math.min(qos, message.qos()), true));
+            if (session.subscription(subscription.key()) == null) {
+                newKeys.add(subscription.key());
             }
+            granted.add(subscription);
+            grantedRequests.add(request);
+            reasons.add(ReasonCode.grantedQos(qos));
+        }
+        boolean[] existed = new boolean[granted.size()];
+        if (!granted.isEmpty() && !context.registry().changeIfOwner(session, connection, () -> add(granted, existed))) {
+            connection.onTakenOver();
+            return;
         }
         channel.write(new Suback(subscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
         ActivityLog.subscribed(session.clientId(), requests, reasons);
-        retained.forEach(session::offer); // after the SUBACK, with RETAIN set
+        for (int i = 0; i < granted.size(); i++) { // after the SUBACK, with RETAIN set
+            Subscription subscription = granted.get(i);
+            Message message = retainedFor(subscription.topicFilter(), grantedRequests.get(i), existed[i]);
+            if (message != null) {
+                session.offer(new Delivery(message, Math.min(subscription.qos(), message.qos()), true));
+            }
+        }
+    }
+
+    /** Inside the registry's compute for the client ID: the session and the index change together. */
+    private void add(List<Subscription> granted, boolean[] existed) {
+        for (int i = 0; i < granted.size(); i++) {
+            Subscription subscription = granted.get(i);
+            existed[i] = session.removeSubscription(subscription.key()) != null;
+            session.addSubscription(subscription);
+            context.index().add(subscription);
+        }
     }
 
     /** AWS's per-SUBSCRIBE and per-connection limits, filter size and depth, reserved topics. */
-    private Violation checkLimits(TopicFilter filter, int position) {
+    private Violation checkLimits(TopicFilter filter, int position, Set<String> newKeysBefore) {
         LimitsConfig limits = context.limits();
         if (limits.filtersPerSubscribe() > 0 && position >= limits.filtersPerSubscribe()) {
             return new Violation(Limit.FILTERS_PER_SUBSCRIBE, ReasonCode.QUOTA_EXCEEDED,
@@ -119,10 +144,11 @@ final class SubscribeFlow {
             return new Violation(Limit.RESERVED_TOPIC, ReasonCode.TOPIC_FILTER_INVALID, filter.filter());
         }
         int maximum = limits.subscriptionsPerConnection();
-        boolean isNew = session.subscription(filter.key()) == null;
-        if (maximum > 0 && isNew && session.subscriptionCount() >= maximum) {
+        boolean isNew = session.subscription(filter.key()) == null && !newKeysBefore.contains(filter.key());
+        int count = session.subscriptionCount() + newKeysBefore.size();
+        if (maximum > 0 && isNew && count >= maximum) {
             return new Violation(Limit.SUBSCRIPTIONS_PER_CONNECTION, ReasonCode.QUOTA_EXCEEDED,
-                    session.subscriptionCount() + " subscriptions already, maximum " + maximum);
+                    count + " subscriptions already, maximum " + maximum);
         }
         return null;
     }
@@ -142,19 +168,30 @@ final class SubscribeFlow {
 
     void onUnsubscribe(Unsubscribe unsubscribe) {
         List<ReasonCode> reasons = new ArrayList<>(unsubscribe.filters().size());
+        List<TopicFilter> filters = new ArrayList<>(unsubscribe.filters().size());
         for (String text : unsubscribe.filters()) {
             TopicFilter filter = TopicFilter.parse(text);
             if (filter == null) {
                 reasons.add(ReasonCode.TOPIC_FILTER_INVALID);
                 continue;
             }
+            filters.add(filter);
             // AWS IoT Core answers 0x00 even when no such subscription existed (0x11 is not in its list).
-            if (session.removeSubscription(filter.key()) != null) {
-                context.index().remove(session.clientId(), filter);
-            }
             reasons.add(ReasonCode.SUCCESS);
+        }
+        if (!filters.isEmpty() && !context.registry().changeIfOwner(session, connection, () -> remove(filters))) {
+            connection.onTakenOver();
+            return;
         }
         channel.write(new Unsuback(unsubscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
         ActivityLog.unsubscribed(session.clientId(), unsubscribe.filters(), reasons);
+    }
+
+    private void remove(List<TopicFilter> filters) {
+        for (TopicFilter filter : filters) {
+            if (session.removeSubscription(filter.key()) != null) {
+                context.index().remove(session.clientId(), filter);
+            }
+        }
     }
 }

@@ -73,12 +73,18 @@ public final class SessionRegistry {
      * The owner's connection ended. The session ends now (expiry 0) or is kept for its expiry
      * interval; a Will is published after {@code willDelaySeconds} or when the session ends,
      * whichever comes first. Does nothing to a session another connection has taken over,
-     * except publishing the Will, which belongs to the closed connection.
+     * except publishing the Will, which belongs to the closed connection: at once when the
+     * takeover ended the session or the Will has no delay, never when the session was resumed.
      */
     public void detach(Session session, SessionOwner owner, Runnable will, long willDelaySeconds) {
         boolean[] sendWillNow = {will != null};
         store.compute(session.clientId(), (id, current) -> {
             if (current != session || session.owner() != owner) {
+                // Taken over. A new connection resumed the session before the Will Delay passed:
+                // the Will is not sent (MQTT 5 3.1.3.2.2). Otherwise the old session has ended.
+                if (current == session && willDelaySeconds > 0) {
+                    sendWillNow[0] = false;
+                }
                 return current;
             }
             session.unbind();
@@ -98,6 +104,25 @@ public final class SessionRegistry {
         if (sendWillNow[0]) {
             will.run();
         }
+    }
+
+    /**
+     * Runs {@code change} of the owner's session (its subscriptions, its expiry) inside the
+     * client ID's atomic compute, and only while {@code owner} still owns {@code session}. A
+     * takeover is decided inside the same compute, so once it is, nothing the old connection still
+     * had in its input reaches the session or the subscription index, whichever event loop runs
+     * it. Returns false when the owner was taken over: nothing was changed.
+     */
+    public boolean changeIfOwner(Session session, SessionOwner owner, Runnable change) {
+        boolean[] owned = new boolean[1];
+        store.compute(session.clientId(), (id, current) -> {
+            if (current == session && session.owner() == owner) {
+                change.run();
+                owned[0] = true;
+            }
+            return current;
+        });
+        return owned[0];
     }
 
     public Session get(String clientId) {

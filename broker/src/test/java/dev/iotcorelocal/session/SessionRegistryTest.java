@@ -56,6 +56,23 @@ class SessionRegistryTest {
     }
 
     @Test
+    void onceATakeoverIsDecidedTheOldOwnersChangesAreRefusedWhetherTheSessionEndedOrWasResumed() {
+        Owner old = new Owner();
+        Session ended = registry.attach("car", MqttVersion.V5, true, 300, old).session();
+        Owner cleanStart = new Owner();
+        Session fresh = registry.attach("car", MqttVersion.V5, true, 300, cleanStart).session();
+        AtomicInteger changes = new AtomicInteger();
+
+        assertThat(registry.changeIfOwner(ended, old, changes::incrementAndGet)).isFalse();
+        Owner resuming = new Owner();
+        registry.attach("car", MqttVersion.V5, false, 300, resuming);
+        assertThat(registry.changeIfOwner(fresh, cleanStart, changes::incrementAndGet)).isFalse();
+        assertThat(changes).as("no change of a taken-over owner ran").hasValue(0);
+        assertThat(registry.changeIfOwner(fresh, resuming, changes::incrementAndGet)).isTrue();
+        assertThat(changes).hasValue(1);
+    }
+
+    @Test
     void cleanStartDiscardsTheStoredSession() {
         Owner owner = new Owner();
         Session old = registry.attach("car", MqttVersion.V5, false, 300, owner).session();
