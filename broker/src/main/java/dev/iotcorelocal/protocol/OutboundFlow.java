@@ -48,6 +48,7 @@ final class OutboundFlow {
     private final ReplayPacer pacer;
     private boolean slotsFreed; // PUBACKs in the current read batch freed in-flight slots
     private boolean draining; // a flush inside a drain reports writability: the running drain decides what follows
+    private PendingResends resends; // a resumed session's in-flight messages not re-sent yet; null after
 
     OutboundFlow(Channel channel, Session session, SessionOwner owner, MqttVersion version, Connect connect,
                  MqttConfig mqtt, Clock clock, ReplayPacer pacer) {
@@ -61,19 +62,53 @@ final class OutboundFlow {
         this.clock = clock;
     }
 
-    /** Re-sends the resumed session's unacknowledged messages, with DUP set and their packet ids. */
+    /**
+     * Re-sends the resumed session's unacknowledged messages, with DUP set and their packet ids,
+     * in their send order and no more at once than the new connection's Receive Maximum: the rest
+     * follow as PUBACKs free the window, before any queued message.
+     */
     void resumeInflight() {
         synchronized (session) {
             if (session.inflightCount() == 0 || session.owner() != owner) {
                 return;
             }
             long now = clock.millis();
-            // Expired ones are dropped; so are ones over the resumed client's Maximum Packet Size,
-            // which may be smaller than that of the connection that first got them.
-            session.inflight().sweepInSendOrder((packetId, delivery) -> delivery.message().isExpired(now)
-                    || !write(delivery, packetId, true, now));
+            int[] ids = new int[session.inflightCount()];
+            Delivery[] deliveries = new Delivery[ids.length];
+            int[] count = {0};
+            session.inflight().sweepInSendOrder((packetId, delivery) -> {
+                if (delivery.message().isExpired(now)) {
+                    return true;
+                }
+                ids[count[0]] = packetId;
+                deliveries[count[0]++] = delivery;
+                return false;
+            });
+            resends = new PendingResends(ids, deliveries, count[0]);
+            resendWithinWindow(now);
             channel.flush();
         }
+    }
+
+    /** Re-sends while the window and the socket have room; true when none is left to re-send. */
+    private boolean resendWithinWindow(long now) {
+        PendingResends pending = resends;
+        while (session.inflightCount() - pending.remaining() < window && channel.isWritable()) {
+            int index = pending.next();
+            if (index < 0) {
+                break;
+            }
+            // Over the resumed client's Maximum Packet Size, which may be smaller than that of the
+            // connection that first got it: dropped.
+            if (!write(pending.delivery(index), pending.id(index), true, now)) {
+                session.inflight().remove(pending.id(index));
+            }
+        }
+        if (pending.remaining() == 0) {
+            resends = null;
+            return true;
+        }
+        return false;
     }
 
     void drain() {
@@ -94,6 +129,10 @@ final class OutboundFlow {
 
     private void drainOwned() {
         long now = clock.millis();
+        if (resends != null && !resendWithinWindow(now)) {
+            channel.flush();
+            return; // the next PUBACK or writability drains again; queued messages wait their turn
+        }
         boolean wrote = false;
         boolean paced = false;
         int budget = DRAIN_BUDGET;
@@ -153,6 +192,9 @@ final class OutboundFlow {
         synchronized (session) {
             if (session.owner() == owner && session.inflightCount() > 0 && session.inflight().remove(packetId) != null) {
                 slotsFreed = true;
+                if (resends != null) {
+                    resends.acknowledged(packetId); // acknowledged before its turn to be re-sent
+                }
             }
         }
     }
