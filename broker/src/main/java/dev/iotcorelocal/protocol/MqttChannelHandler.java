@@ -137,7 +137,7 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
             packetInBatch = true;
             // Reads pause when the socket turns unwritable, but the packets of the current read
             // batch still arrive; their answers are what this bound limits.
-            if (!ctx.channel().isWritable() && outboundOverLimit()) {
+            if (!ctx.channel().isWritable() && ctx.channel().isOpen() && outboundOverLimit()) {
                 closeNotReadingClient();
                 return;
             }
@@ -153,11 +153,9 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
     }
 
     private void closeNotReadingClient() {
-        if (ctx.channel().isOpen()) {
-            LOG.info("Closing connection from {}: more than {} bytes of answers queued for a client that does not read",
-                    ctx.channel().remoteAddress(), transportConfig.outboundBufferLimit());
-            ctx.close();
-        }
+        LOG.info("Closing connection from {}: more than {} bytes queued for a client that does not read [{}]",
+                ctx.channel().remoteAddress(), transportConfig.outboundBufferLimit(), "transport.outbound-buffer-limit");
+        connection.closeWithoutPacket(); // the rest of the read batch is then ignored
     }
 
     @Override

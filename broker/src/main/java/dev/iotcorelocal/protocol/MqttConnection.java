@@ -175,6 +175,11 @@ public final class MqttConnection implements SessionOwner {
         }
     }
 
+    /** The transport gives up on the client (it does not read): closed at once, the Will is due. */
+    public void closeWithoutPacket() {
+        disconnector.close();
+    }
+
     public void onKeepAliveTimeout() {
         disconnect(ReasonCode.KEEP_ALIVE_TIMEOUT, "Keep alive timeout.");
     }
