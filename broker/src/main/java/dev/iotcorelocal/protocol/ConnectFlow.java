@@ -4,7 +4,6 @@ import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.config.MqttConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
-import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.packet.Connack;
 import dev.iotcorelocal.packet.Connect;
@@ -54,7 +53,7 @@ final class ConnectFlow {
                     context.limits().connectsPerSecond() + " per second, burst " + context.limits().connectBurst());
         }
         if (refusal != null) {
-            new RefusalLog(clientId).refused(refusal);
+            context.connectRefusals().refused(clientId, refusal);
             disconnector.refuseConnect(version, clientId, refusal.reasonCode(), refusal.text(), false);
             return null;
         }

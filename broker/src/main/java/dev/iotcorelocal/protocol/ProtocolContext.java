@@ -6,6 +6,7 @@ import dev.iotcorelocal.config.MqttConfig;
 import dev.iotcorelocal.config.SessionConfig;
 import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.limits.ConnectRateLimiter;
+import dev.iotcorelocal.limits.ConnectRefusalLog;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.session.SessionRegistry;
 
@@ -14,5 +15,13 @@ import java.time.Clock;
 /** The broker-wide collaborators every connection uses; immutable, built once by the assembly. */
 public record ProtocolContext(MqttConfig mqtt, SessionConfig sessions, LimitsConfig limits, SessionRegistry registry,
                               Router router, SubscriptionIndex index, Authorizer authorizer,
-                              ConnectRateLimiter connectRateLimiter, Clock clock) {
+                              ConnectRateLimiter connectRateLimiter, Clock clock, ConnectRefusalLog connectRefusals) {
+
+    /** With a refusal log of its own. */
+    public ProtocolContext(MqttConfig mqtt, SessionConfig sessions, LimitsConfig limits, SessionRegistry registry,
+                           Router router, SubscriptionIndex index, Authorizer authorizer,
+                           ConnectRateLimiter connectRateLimiter, Clock clock) {
+        this(mqtt, sessions, limits, registry, router, index, authorizer, connectRateLimiter, clock,
+                new ConnectRefusalLog());
+    }
 }

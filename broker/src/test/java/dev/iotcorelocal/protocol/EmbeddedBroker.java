@@ -6,6 +6,7 @@ import dev.iotcorelocal.codec.MqttFrameDecoder;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.limits.ConnectRateLimiter;
+import dev.iotcorelocal.limits.ConnectRefusalLog;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.TrieSubscriptionIndex;
@@ -44,6 +45,10 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     EmbeddedBroker(UnaryOperator<BrokerConfig> customizer) {
+        this(customizer, new ConnectRefusalLog());
+    }
+
+    EmbeddedBroker(UnaryOperator<BrokerConfig> customizer, ConnectRefusalLog connectRefusals) {
         config = customizer.apply(BrokerConfig.defaults());
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
         registry = new SessionRegistry(new InMemorySessionStore(), index, time, config.sessions().queueCapacity());
@@ -51,7 +56,7 @@ final class EmbeddedBroker implements AutoCloseable {
         Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer);
         context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router, index,
                 authorizer, new ConnectRateLimiter(config.limits().connectsPerSecond(), config.limits().connectBurst()),
-                time.clock());
+                time.clock(), connectRefusals);
     }
 
     /** A new connection; nothing sent yet. */
