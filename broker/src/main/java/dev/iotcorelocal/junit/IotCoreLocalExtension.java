@@ -42,6 +42,8 @@ import java.util.function.UnaryOperator;
 public final class IotCoreLocalExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
     /** Where manual time starts unless told otherwise: a fixed instant, so runs repeat exactly. */
+    /** A system property: event loop threads of every broker started, overriding the configuration. */
+    public static final String IO_THREADS_PROPERTY = "iotcore-local.io-threads";
     public static final Instant MANUAL_TIME_START = Instant.parse("2026-01-01T00:00:00Z");
     private static final Set<Class<?>> INJECTED = Set.of(IotCoreEndpoints.class, Broker.class, ManualTime.class, Clock.class);
 
@@ -163,14 +165,31 @@ public final class IotCoreLocalExtension
     private static Running start(Settings settings, String owner) {
         Path certificates = settings.certificates() == null ? SharedCertificates.dir()
                 : SharedCertificates.ensure(settings.certificates().toAbsolutePath());
-        BrokerConfig config = settings.customizer().apply(BrokerConfig.defaults()
+        BrokerConfig config = withIoThreadsProperty(settings.customizer().apply(BrokerConfig.defaults()
                 .withListeners(new ListenerConfig(ListenerConfig.LOOPBACK, 0, 0, true))
-                .withTls(new TlsConfig(certificates.toString(), List.of())));
+                .withTls(new TlsConfig(certificates.toString(), List.of()))));
         ManualTime time = settings.manualTimeStart() == null ? null : new ManualTime(settings.manualTimeStart());
         Broker broker = time == null ? Broker.start(config) : Broker.start(config, time.clock(), time);
         IotCoreEndpoints endpoints = new IotCoreEndpoints(config.listeners().connectHost(), broker.mqttsPort(),
                 broker.mqttPort(), broker.certificatesDir());
         return new Running(broker, endpoints, time, owner);
+    }
+
+    /**
+     * The system property {@value #IO_THREADS_PROPERTY} overrides {@code transport.io-threads} of
+     * every broker the extension starts: a suite run again with 2 puts consecutive connections on
+     * different event loops, so takeovers and wake-ups cross threads (this build does so).
+     */
+    private static BrokerConfig withIoThreadsProperty(BrokerConfig config) {
+        String threads = System.getProperty(IO_THREADS_PROPERTY);
+        if (threads == null || threads.isBlank()) {
+            return config;
+        }
+        try {
+            return config.withTransport(config.transport().withIoThreads(Integer.parseInt(threads.trim())));
+        } catch (NumberFormatException e) {
+            throw new ExtensionConfigurationException(IO_THREADS_PROPERTY + " must be a number, was '" + threads + "'");
+        }
     }
 
     private void stopIfStartedBy(ExtensionContext context) {
