@@ -129,7 +129,7 @@ final class FuzzBroker {
         EmbeddedChannel channel = channels[slot];
         if (channel == null || !channel.isOpen()) {
             channel = new EmbeddedChannel(new MqttFrameDecoder(config.mqtt().maximumPacketSize()),
-                    new MqttChannelHandler(context, ch -> ClientIdentity.ANONYMOUS));
+                    new MqttChannelHandler(context, ch -> ClientIdentity.ANONYMOUS, config.transport()));
             channels[slot] = channel;
             oracles[slot] = new OutboundOracle();
         }
