@@ -1,5 +1,6 @@
 package dev.iotcorelocal.app;
 
+import dev.iotcorelocal.api.ApiServer;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.session.ExpiryScheduler;
 import dev.iotcorelocal.session.Session;
@@ -23,16 +24,21 @@ import java.time.Clock;
 public final class Broker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Broker.class);
     private final MqttServer server;
+    private final ApiServer api;
     private final SessionRegistry sessions;
     private final AutoCloseable scheduler;
     private final int mqttsPort;
     private final int mqttPort;
+    private final int apiPort;
     private final Path certificatesDir;
     private boolean stopped;
 
-    Broker(MqttServer server, SessionRegistry sessions, AutoCloseable scheduler, int mqttsPort, int mqttPort,
-           Path certificatesDir) {
+    /** @param api null when the HTTP API is disabled */
+    Broker(MqttServer server, ApiServer api, SessionRegistry sessions, AutoCloseable scheduler, int mqttsPort,
+           int mqttPort, int apiPort, Path certificatesDir) {
         this.server = server;
+        this.api = api;
+        this.apiPort = apiPort;
         this.sessions = sessions;
         this.scheduler = scheduler;
         this.mqttsPort = mqttsPort;
@@ -69,6 +75,11 @@ public final class Broker implements AutoCloseable {
         return mqttPort;
     }
 
+    /** The HTTP API port actually bound (plain HTTP and TLS), or -1 when the API is disabled. */
+    public int apiPort() {
+        return apiPort;
+    }
+
     public Path certificatesDir() {
         return certificatesDir;
     }
@@ -94,6 +105,9 @@ public final class Broker implements AutoCloseable {
         }
         stopped = true;
         LOG.info("Shutting down: disconnecting {} clients with 0x8B Server shutting down", server.connectionCount());
+        if (api != null) {
+            api.close(); // first: no HTTP publish may arrive while the MQTT side shuts down
+        }
         server.close();
         try {
             scheduler.close();

@@ -1,5 +1,7 @@
 package dev.iotcorelocal.app;
 
+import dev.iotcorelocal.api.ApiModule;
+import dev.iotcorelocal.api.ApiServer;
 import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.config.BrokerConfig;
@@ -9,6 +11,7 @@ import dev.iotcorelocal.limits.ConnectRateLimiter;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.pki.DevPki;
 import dev.iotcorelocal.protocol.ProtocolContext;
+import dev.iotcorelocal.registry.AwsAccount;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.routing.TrieSubscriptionIndex;
@@ -56,13 +59,28 @@ final class BrokerAssembly {
         ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router,
                 index, authorizer, connectRateLimiter, clock);
 
+        AwsAccount account = AwsAccount.of(config.aws());
+        // The HTTP API's resource families, one line each (see ApiModule).
+        List<ApiModule> apiModules = List.of(
+        );
+
         MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());
+        ApiServer api = null;
         try {
             int mqttsPort = bind(server, config, config.listeners().mqttsPort(), tls);
             int mqttPort = config.listeners().mqttEnabled() ? bind(server, config, config.listeners().mqttPort(), null) : -1;
-            return new Broker(server, registry, closeScheduler, mqttsPort, mqttPort, certificates);
+            int apiPort = -1;
+            if (config.listeners().apiEnabled()) {
+                api = new ApiServer(ApiModules.routes(apiModules), prepareApiTls(certificates),
+                        ApiServer.DEFAULT_MAX_BODY_BYTES);
+                apiPort = bindApi(api, config);
+            }
+            return new Broker(server, api, registry, closeScheduler, mqttsPort, mqttPort, apiPort, certificates);
         } catch (RuntimeException e) {
             server.close();
+            if (api != null) {
+                api.close();
+            }
             if (ownScheduler != null) {
                 ownScheduler.close();
             }
@@ -79,6 +97,27 @@ final class BrokerAssembly {
             return TlsContexts.mutualTlsServer(certificates);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new BrokerStartException("cannot set up TLS from " + certificates + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SslContext prepareApiTls(Path certificates) {
+        try {
+            return TlsContexts.optionalClientAuthServer(certificates);
+        } catch (IOException e) {
+            throw new BrokerStartException("cannot set up the HTTP API's TLS from " + certificates + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static int bindApi(ApiServer api, BrokerConfig config) {
+        String address = config.listeners().bind() + ":" + config.listeners().apiPort();
+        try {
+            return api.bind(config.listeners().bind(), config.listeners().apiPort());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerStartException("interrupted while binding the HTTP API on " + address, e);
+        } catch (Exception e) {
+            throw new BrokerStartException("cannot listen for the HTTP API on " + address + ": " + e.getMessage(), e);
         }
     }
 

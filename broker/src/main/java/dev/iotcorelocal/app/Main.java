@@ -44,6 +44,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-mqtt", description = "Do not open the plain MQTT listener (mTLS only, as AWS).")
     boolean noPlainMqtt;
 
+    @Option(names = "--api-port", paramLabel = "N",
+            description = "HTTP API port for the AWS SDKs and CLI, plain HTTP and TLS (default 8443; 0 = any free port).")
+    Integer apiPort;
+
+    @Option(names = "--no-api", description = "Do not open the HTTP API listener.")
+    boolean noApi;
+
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Address to listen on (default localhost: 127.0.0.1 and ::1; :: or 0.0.0.0 for every interface).")
     String bind;
@@ -133,6 +140,12 @@ public final class Main implements Callable<Integer> {
         }
         if (noPlainMqtt) {
             options.add(new ConfigOverride("listeners.mqtt-enabled", json.booleanNode(false), "option --no-mqtt"));
+        }
+        if (apiPort != null) {
+            options.add(new ConfigOverride("listeners.api-port", json.numberNode(apiPort), "option --api-port"));
+        }
+        if (noApi) {
+            options.add(new ConfigOverride("listeners.api-enabled", json.booleanNode(false), "option --no-api"));
         }
         if (certificates != null) {
             options.add(new ConfigOverride("tls.certificates-dir", json.textNode(certificates.toString()),

@@ -24,11 +24,24 @@ final class StartBanner {
         if (broker.mqttPort() >= 0) {
             out.append("  Plain MQTT:           ").append(hostPort).append(':').append(broker.mqttPort()).append('\n');
         }
+        if (broker.apiPort() >= 0) {
+            String endpoint = "http://" + hostPort + ':' + broker.apiPort();
+            out.append("  AWS IoT HTTP APIs:    ").append(endpoint)
+                    .append(" (also https:// with the CA certificate above)\n");
+            out.append("      export AWS_ENDPOINT_URL=").append(endpoint).append('\n');
+            out.append("      export AWS_ENDPOINT_URL_IOT=").append(endpoint).append('\n');
+            out.append("      export AWS_ENDPOINT_URL_IOT_DATA_PLANE=").append(endpoint).append('\n');
+        }
         out.append(listening(config.listeners().bind())).append("\n\n");
         out.append("  Try: mosquitto_sub -V mqttv5 -h ").append(host).append(" -p ").append(broker.mqttsPort())
                 .append(" --cafile ").append(dir.resolve(DevPki.CA_CERT))
                 .append(" --cert ").append(dir.resolve(DevPki.CLIENT_CERT))
                 .append(" --key ").append(dir.resolve(DevPki.CLIENT_KEY)).append(" -t 'test/#' -v\n");
+        if (broker.apiPort() >= 0) {
+            out.append("       AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=")
+                    .append(config.aws().region()).append(" aws --endpoint-url http://").append(hostPort).append(':').append(broker.apiPort())
+                    .append(" iot list-things\n");
+        }
         out.append("  Stop with Ctrl+C.");
         return out.toString();
     }

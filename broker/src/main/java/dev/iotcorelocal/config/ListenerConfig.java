@@ -8,7 +8,9 @@ import static dev.iotcorelocal.config.ConfigException.require;
 public record ListenerConfig(@JsonProperty("bind") String bind,
                              @JsonProperty("mqtts-port") int mqttsPort,
                              @JsonProperty("mqtt-port") int mqttPort,
-                             @JsonProperty("mqtt-enabled") boolean mqttEnabled) {
+                             @JsonProperty("mqtt-enabled") boolean mqttEnabled,
+                             @JsonProperty("api-port") int apiPort,
+                             @JsonProperty("api-enabled") boolean apiEnabled) {
     /** The default bind: loopback on both 127.0.0.1 and ::1. */
     public static final String LOOPBACK = "localhost";
 
@@ -16,6 +18,12 @@ public record ListenerConfig(@JsonProperty("bind") String bind,
         require(bind != null && !bind.isBlank(), "listeners.bind must be an address");
         require(mqttsPort >= 0 && mqttsPort <= 65_535, "listeners.mqtts-port must be 0..65535, was " + mqttsPort);
         require(mqttPort >= 0 && mqttPort <= 65_535, "listeners.mqtt-port must be 0..65535, was " + mqttPort);
+        require(apiPort >= 0 && apiPort <= 65_535, "listeners.api-port must be 0..65535, was " + apiPort);
+    }
+
+    /** The MQTT listeners as given, the HTTP API on any free port: what tests and embedders that predate the API want. */
+    public ListenerConfig(String bind, int mqttsPort, int mqttPort, boolean mqttEnabled) {
+        this(bind, mqttsPort, mqttPort, mqttEnabled, 0, true);
     }
 
     /**
@@ -32,6 +40,10 @@ public record ListenerConfig(@JsonProperty("bind") String bind,
     }
 
     public ListenerConfig withPorts(int newMqttsPort, int newMqttPort) {
-        return new ListenerConfig(bind, newMqttsPort, newMqttPort, mqttEnabled);
+        return new ListenerConfig(bind, newMqttsPort, newMqttPort, mqttEnabled, apiPort, apiEnabled);
+    }
+
+    public ListenerConfig withApi(int newApiPort, boolean enabled) {
+        return new ListenerConfig(bind, mqttsPort, mqttPort, mqttEnabled, newApiPort, enabled);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * ::1 and a client resolving localhost may try either first. A machine without IPv6 loopback
  * keeps the IPv4 listener and a warning.
  */
-final class ListenerBinder {
+public final class ListenerBinder {
     static final String IPV4_LOOPBACK = "127.0.0.1";
     static final String IPV6_LOOPBACK = "::1";
     /** Port 0 picks a free IPv4 port that may be taken on ::1: a few fresh picks make that vanishingly rare. */
@@ -28,7 +28,7 @@ final class ListenerBinder {
     }
 
     /** The bound listening channels, all on one port. Throws Netty's bind failure as is. */
-    static List<Channel> bind(ServerBootstrap bootstrap, String address, int port) throws InterruptedException {
+    public static List<Channel> bind(ServerBootstrap bootstrap, String address, int port) throws InterruptedException {
         if (!ListenerConfig.LOOPBACK.equals(address)) {
             return List.of(bootstrap.bind(new InetSocketAddress(address, port)).sync().channel());
         }

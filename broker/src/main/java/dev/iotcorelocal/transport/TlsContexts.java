@@ -30,6 +30,15 @@ public final class TlsContexts {
     }
 
     public static SslContext mutualTlsServer(Path certificatesDir) throws SSLException {
+        return server(certificatesDir, ClientAuth.REQUIRE);
+    }
+
+    /** The HTTP API's TLS: the same certificates, a client certificate welcome but not required. */
+    public static SslContext optionalClientAuthServer(Path certificatesDir) throws SSLException {
+        return server(certificatesDir, ClientAuth.OPTIONAL);
+    }
+
+    private static SslContext server(Path certificatesDir, ClientAuth clientAuth) throws SSLException {
         SslProvider provider = provider();
         if (provider == SslProvider.JDK) {
             LOG.info("TLS by the JDK: BoringSSL did not load on this platform ({})",
@@ -39,7 +48,7 @@ public final class TlsContexts {
                 .forServer(certificatesDir.resolve(DevPki.SERVER_CERT).toFile(),
                         certificatesDir.resolve(DevPki.SERVER_KEY).toFile())
                 .trustManager(certificatesDir.resolve(DevPki.CA_CERT).toFile())
-                .clientAuth(ClientAuth.REQUIRE)
+                .clientAuth(clientAuth)
                 .sslProvider(provider)
                 .protocols("TLSv1.3", "TLSv1.2")
                 .build();
