@@ -46,4 +46,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule routingDoesNotKnowSessions = noClasses().that().resideInAPackage("..routing..")
             .should().dependOnClassesThat().resideInAnyPackage("..session..", "..delivery..", "..protocol..");
+
+    /** The registry is state and rules only: HTTP, MQTT connections and Netty stay out (docs: architecture §8). */
+    @ArchTest
+    static final ArchRule registryKnowsNoTransport = noClasses().that().resideInAPackage("..registry..")
+            .should().dependOnClassesThat().resideInAnyPackage("..api..", "..protocol..", "..transport..", "..codec..",
+                    "io.netty..");
+
+    /** The MQTT side never depends on the HTTP API: services call into the broker, not the other way. */
+    @ArchTest
+    static final ArchRule mqttSideIgnoresTheHttpApi = noClasses()
+            .that().resideInAnyPackage("..protocol..", "..transport..", "..codec..", "..session..", "..routing..",
+                    "..delivery..")
+            .should().dependOnClassesThat().resideInAPackage("..api..");
 }

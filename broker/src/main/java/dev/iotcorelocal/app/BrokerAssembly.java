@@ -2,6 +2,7 @@ package dev.iotcorelocal.app;
 
 import dev.iotcorelocal.api.ApiModule;
 import dev.iotcorelocal.api.ApiServer;
+import dev.iotcorelocal.api.DataPlaneApi;
 import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.config.BrokerConfig;
@@ -10,6 +11,7 @@ import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.limits.ConnectRateLimiter;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.pki.DevPki;
+import dev.iotcorelocal.protocol.ApplicationPublisher;
 import dev.iotcorelocal.protocol.ProtocolContext;
 import dev.iotcorelocal.registry.AwsAccount;
 import dev.iotcorelocal.routing.RetainedStore;
@@ -53,7 +55,8 @@ final class BrokerAssembly {
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, scheduler,
                 config.sessions().queueCapacity());
         Authorizer authorizer = new AllowAllAuthorizer();
-        Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer);
+        RetainedStore<Message> retained = new RetainedStore<>(clock::millis);
+        Router router = new Router(index, registry, retained, authorizer);
         ConnectRateLimiter connectRateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(),
                 config.limits().connectBurst());
         ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router,
@@ -62,6 +65,8 @@ final class BrokerAssembly {
         AwsAccount account = AwsAccount.of(config.aws());
         // The HTTP API's resource families, one line each (see ApiModule).
         List<ApiModule> apiModules = List.of(
+                new DataPlaneApi(new ApplicationPublisher(router, config.limits(), clock), retained, registry,
+                        config.limits())
         );
 
         MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());

@@ -171,7 +171,7 @@ public final class IotCoreLocalExtension
         ManualTime time = settings.manualTimeStart() == null ? null : new ManualTime(settings.manualTimeStart());
         Broker broker = time == null ? Broker.start(config) : Broker.start(config, time.clock(), time);
         IotCoreEndpoints endpoints = new IotCoreEndpoints(config.listeners().connectHost(), broker.mqttsPort(),
-                broker.mqttPort(), broker.certificatesDir());
+                broker.mqttPort(), broker.certificatesDir(), broker.apiPort());
         return new Running(broker, endpoints, time, owner);
     }
 

@@ -57,6 +57,28 @@ public final class LimitChecks {
         return null;
     }
 
+    /**
+     * Every per-message rule of a PUBLISH, in AWS's order: topic size and depth, the reserved
+     * {@code $} topics (a retained publish to one is refused), then payload and property sizes.
+     * The same rules for MQTT and HTTP publishes; rate limits are the caller's, per connection.
+     */
+    public static Violation publish(String topic, boolean retain, byte[] payload, PublishProperties properties,
+                                    LimitsConfig limits) {
+        Violation violation = topicName(topic, limits);
+        if (violation != null) {
+            return violation;
+        }
+        if (limits.reservedTopics() && topic.startsWith("$")) {
+            if (!ReservedTopics.canPublish(topic)) {
+                return new Violation(Limit.RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
+            }
+            if (retain) {
+                return new Violation(Limit.RETAIN_ON_RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
+            }
+        }
+        return publishQuotas(payload, properties, limits);
+    }
+
     /** Payload, user properties (as encoded) and content type sizes. */
     public static Violation publishQuotas(byte[] payload, PublishProperties properties, LimitsConfig limits) {
         if (limits.payloadMaxBytes() > 0 && payload.length > limits.payloadMaxBytes()) {

@@ -237,6 +237,21 @@ public final class MqttConnection implements SessionOwner {
         disconnect(ReasonCode.SESSION_TAKEN_OVER, "Another connection using the same client ID has connected.");
     }
 
+    @Override
+    public void disconnectByAdministrator(boolean endSession, boolean suppressWill) {
+        channel.eventLoop().execute(() -> {
+            if (connected == null || disconnector.isClosing()) {
+                return; // gone already: its session is then handled by the registry as offline
+            }
+            if (endSession) {
+                Session session = connected.session();
+                context.registry().changeIfOwner(session, this, () -> session.expiryInterval(0)); // no-op if taken over
+            }
+            willSuppressed |= suppressWill;
+            disconnect(ReasonCode.ADMINISTRATIVE_ACTION, "Disconnected by the DeleteConnection API.");
+        });
+    }
+
     private InboundPublishFlow inbound() {
         if (inbound == null) {
             inbound = new InboundPublishFlow(channel, context, this, connected.identity(), connected.clientId(),

@@ -125,6 +125,39 @@ public final class SessionRegistry {
         return owned[0];
     }
 
+    /**
+     * DeleteConnection: disconnects the client's live connection, or with {@code endSession} ends
+     * its offline persistent session (publishing a pending delayed Will unless {@code suppressWill}).
+     * Returns false when the broker has no session for this client ID.
+     */
+    public boolean disconnect(String clientId, boolean endSession, boolean suppressWill) {
+        Session session = store.get(clientId);
+        if (session == null) {
+            return false;
+        }
+        SessionOwner owner = session.owner();
+        if (owner != null) {
+            owner.disconnectByAdministrator(endSession, suppressWill);
+            return true;
+        }
+        if (endSession) {
+            Runnable[] will = new Runnable[1];
+            store.compute(clientId, (id, current) -> {
+                if (current != session || session.isOnline()) {
+                    return current; // reconnected meanwhile: that connection is not the one asked about
+                }
+                will[0] = session.takePendingWill();
+                session.pendingExpiry(null);
+                discard(session);
+                return null;
+            });
+            if (will[0] != null && !suppressWill) {
+                will[0].run();
+            }
+        }
+        return true;
+    }
+
     public Session get(String clientId) {
         return store.get(clientId);
     }

@@ -1,0 +1,48 @@
+package dev.iotcorelocal.protocol;
+
+import dev.iotcorelocal.config.LimitsConfig;
+import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.limits.LimitChecks;
+import dev.iotcorelocal.limits.Violation;
+import dev.iotcorelocal.packet.PublishProperties;
+
+import java.time.Clock;
+
+/**
+ * Publishes on behalf of a service (iot-data's HTTP Publish; later shadows and rules): the same
+ * limits, reserved-topic rules, expiry clamping and Basic Ingest handling as an MQTT PUBLISH, so a
+ * subscriber cannot tell the two apart. Safe to call from any thread.
+ */
+public final class ApplicationPublisher {
+    private final Router router;
+    private final LimitsConfig limits;
+    private final Clock clock;
+
+    public ApplicationPublisher(Router router, LimitsConfig limits, Clock clock) {
+        this.router = router;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /**
+     * Routes the message, or returns the rule it breaks (and routes nothing).
+     * @param originClientId the publisher's client ID for No Local, or null
+     */
+    public Violation publish(String topic, byte[] payload, int qos, boolean retain, PublishProperties properties,
+                             String originClientId) {
+        Violation violation = LimitChecks.publish(topic, retain, payload, properties, limits);
+        if (violation != null) {
+            return violation;
+        }
+        // Basic Ingest goes to the rules engine only: accepted, delivered to no subscriber (AWS).
+        if (!LimitChecks.isBasicIngest(topic)) {
+            router.route(MessageExpiry.message(topic, payload, qos, retain, properties.withoutAlias(), originClientId,
+                    clock.millis()));
+        }
+        return null;
+    }
+
+    public long nowMillis() {
+        return clock.millis();
+    }
+}
