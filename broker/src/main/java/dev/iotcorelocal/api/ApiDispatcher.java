@@ -1,5 +1,6 @@
 package dev.iotcorelocal.api;
 
+import dev.iotcorelocal.registry.RegistryException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -63,6 +64,8 @@ final class ApiDispatcher {
             return HttpResponses.ok(handler.handle(request), requestId);
         } catch (AwsException e) {
             return HttpResponses.error(e, requestId);
+        } catch (RegistryException e) {
+            return HttpResponses.error(AwsException.of(e), requestId);
         } catch (RuntimeException e) {
             LOG.error("{} {} ({}) failed unexpectedly, request {}", http.method(), http.uri(), operation, requestId, e);
             return HttpResponses.error(AwsException.internalFailure("iotcore-local failed to handle "

@@ -48,6 +48,18 @@ public final class AwsException extends RuntimeException {
         return new AwsException(errorType, status, getMessage(), Map.copyOf(more));
     }
 
+    /** A registry refusal in AWS's terms. */
+    public static AwsException of(dev.iotcorelocal.registry.RegistryException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> resourceNotFound(e.getMessage());
+            case ALREADY_EXISTS -> new AwsException("ResourceAlreadyExistsException", 409, e.getMessage());
+            case VERSION_CONFLICT -> versionConflict(e.getMessage());
+            case INVALID -> invalidRequest(e.getMessage());
+            case DELETE_CONFLICT -> deleteConflict(e.getMessage());
+            case LIMIT_EXCEEDED -> limitExceeded(e.getMessage());
+        };
+    }
+
     public static AwsException invalidRequest(String message) {
         return new AwsException("InvalidRequestException", 400, message);
     }

@@ -3,6 +3,8 @@ package dev.iotcorelocal.app;
 import dev.iotcorelocal.api.ApiModule;
 import dev.iotcorelocal.api.ApiServer;
 import dev.iotcorelocal.api.DataPlaneApi;
+import dev.iotcorelocal.api.ThingGroupsApi;
+import dev.iotcorelocal.api.ThingsApi;
 import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.config.BrokerConfig;
@@ -14,6 +16,7 @@ import dev.iotcorelocal.pki.DevPki;
 import dev.iotcorelocal.protocol.ApplicationPublisher;
 import dev.iotcorelocal.protocol.ProtocolContext;
 import dev.iotcorelocal.registry.AwsAccount;
+import dev.iotcorelocal.registry.ThingRegistry;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.routing.TrieSubscriptionIndex;
@@ -63,10 +66,13 @@ final class BrokerAssembly {
                 index, authorizer, connectRateLimiter, clock);
 
         AwsAccount account = AwsAccount.of(config.aws());
+        ThingRegistry things = new ThingRegistry(account, clock);
         // The HTTP API's resource families, one line each (see ApiModule).
         List<ApiModule> apiModules = List.of(
                 new DataPlaneApi(new ApplicationPublisher(router, config.limits(), clock), retained, registry,
-                        config.limits())
+                        config.limits()),
+                new ThingsApi(things),
+                new ThingGroupsApi(things)
         );
 
         MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());
