@@ -1,0 +1,121 @@
+package dev.iotcorelocal.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The AWS CLI v2 (Debian's awscli, which signs the control plane as "execute-api") against the
+ * HTTP API, as a user types it. CI installs it; under CI a missing CLI is a failure, not a skip.
+ */
+class AwsCliIT {
+    private static final Path AWS = Path.of("/usr/bin/aws");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final BrokerFixture broker = BrokerFixture.perClass();
+
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    @BeforeAll
+    static void requireCli() {
+        boolean available = Files.isExecutable(AWS);
+        if (System.getenv("CI") != null) {
+            assertThat(available).as("CI must provide the AWS CLI (awscli, see .ci/run)").isTrue();
+        }
+        assumeTrue(available, "the AWS CLI is not installed: apt-get install awscli");
+    }
+
+    private static Result aws(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
+                broker.apiEndpoint().toString(), "--output", "json"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDLOCAL");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "local-secret");
+        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        builder.environment().put("AWS_PAGER", "");
+        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws %s finished", String.join(" ", args)).isTrue();
+        return new Result(process.exitValue(), out, err);
+    }
+
+    private static JsonNode ok(Result result) throws Exception {
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
+    }
+
+    @Test
+    void theCliCreatesDescribesListsAndUpdatesThings() throws Exception {
+        JsonNode created = ok(aws("iot", "create-thing", "--thing-name", "cli-lamp",
+                "--attribute-payload", "{\"attributes\":{\"room\":\"hall\"}}"));
+        assertThat(created.path("thingArn").asText()).isEqualTo("arn:aws:iot:us-east-1:123456789012:thing/cli-lamp");
+        ok(aws("iot", "update-thing", "--thing-name", "cli-lamp", "--expected-version", "1",
+                "--attribute-payload", "{\"attributes\":{\"color\":\"blue\"},\"merge\":true}"));
+        JsonNode described = ok(aws("iot", "describe-thing", "--thing-name", "cli-lamp"));
+        assertThat(described.path("attributes").path("room").asText()).isEqualTo("hall");
+        assertThat(described.path("attributes").path("color").asText()).isEqualTo("blue");
+        assertThat(described.path("version").asLong()).isEqualTo(2);
+        JsonNode listed = ok(aws("iot", "list-things", "--attribute-name", "room", "--attribute-value", "hall"));
+        assertThat(listed.path("things").findValuesAsText("thingName")).containsExactly("cli-lamp");
+    }
+
+    @Test
+    void theCliSeesAwsErrorTypes() throws Exception {
+        Result missing = aws("iot", "describe-thing", "--thing-name", "no-such-thing");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.stderr()).contains("(ResourceNotFoundException)").contains("DescribeThing");
+        Result conflict = aws("iot", "create-thing-type", "--thing-type-name", "dup");
+        ok(conflict);
+        Result again = aws("iot", "create-thing-type", "--thing-type-name", "dup");
+        assertThat(again.stderr()).contains("(ResourceAlreadyExistsException)");
+        Result unsupported = aws("iot", "list-policies");
+        assertThat(unsupported.stderr()).contains("(NotImplementedException)")
+                .contains("iotcore-local does not emulate ListPolicies yet");
+    }
+
+    @Test
+    void theCliPublishesToAnMqttSubscriberAndReadsTheRetainedMessage() throws Exception {
+        Mqtt5BlockingClient subscriber = Clients.v5(broker, "cli-subscriber");
+        subscriber.connect();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+            subscriber.subscribeWith().topicFilter("cli/#").send();
+            ok(aws("iot-data", "publish", "--cli-binary-format", "raw-in-base64-out", "--topic", "cli/$state",
+                    "--qos", "1", "--retain", "--payload", "{\"on\":true}"));
+            Mqtt5Publish received = publishes.receive(10, TimeUnit.SECONDS).orElseThrow();
+            assertThat(received.getTopic().toString()).isEqualTo("cli/$state");
+            assertThat(new String(received.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"on\":true}");
+
+            JsonNode retained = ok(aws("iot-data", "get-retained-message", "--topic", "cli/$state"));
+            assertThat(new String(Base64.getDecoder().decode(retained.path("payload").asText()), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"on\":true}");
+            assertThat(retained.path("qos").asInt()).isEqualTo(1);
+            JsonNode list = ok(aws("iot-data", "list-retained-messages"));
+            assertThat(list.path("retainedTopics").findValuesAsText("topic")).contains("cli/$state");
+        } finally {
+            subscriber.disconnect();
+        }
+    }
+}
