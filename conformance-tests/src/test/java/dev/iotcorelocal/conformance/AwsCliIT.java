@@ -7,7 +7,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +25,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The AWS CLI v2 (Debian's awscli, which signs the control plane as "execute-api") against the
  * HTTP API, as a user types it. CI installs it; under CI a missing CLI is a failure, not a skip.
  */
+@IotCoreLocal
 class AwsCliIT {
     private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private static IotCoreEndpoints broker;
+
+    @BeforeAll
+    static void endpoints(IotCoreEndpoints endpoints) {
+        broker = endpoints;
+    }
 
     record Result(int exitCode, String stdout, String stderr) {
     }

@@ -1,7 +1,9 @@
 package dev.iotcorelocal.conformance;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
+import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CreateThingResponse;
 import software.amazon.awssdk.services.iot.model.DescribeThingResponse;
@@ -26,9 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Things, thing types and static thing groups through the AWS SDK for Java v2. */
+@IotCoreLocal
 class ThingsIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private static IotCoreEndpoints broker;
+
+    @BeforeAll
+    static void endpoints(IotCoreEndpoints endpoints) {
+        broker = endpoints;
+    }
 
     @Test
     void aThingIsCreatedDescribedUpdatedWithMergeAndVersionsAndDeleted() {
