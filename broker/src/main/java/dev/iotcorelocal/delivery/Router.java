@@ -10,8 +10,12 @@ import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands a published message to every matching session's queue. Synchronous and non-blocking:
@@ -23,12 +27,14 @@ import java.util.Map;
  * shared per QoS and RETAIN flag, so fan-out allocates a few objects per message, not per subscriber.
  */
 public final class Router {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final int PAIRWISE_LIMIT = 16; // matched subscriptions de-duplicated without a map
     private final SubscriptionIndex index;
     private final SessionRegistry sessions;
     private final RetainedStore<Message> retained;
     private final Authorizer authorizer;
     private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
+    private final AtomicLong failures = new AtomicLong();
 
     public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained,
                   Authorizer authorizer) {
@@ -128,7 +134,27 @@ public final class Router {
         return b.qos() > a.qos() ? b : a;
     }
 
+    /** One subscriber's failure is logged and skipped: the others still get the message. */
     private int deliver(Message message, Subscription subscription, Delivery[] deliveries) {
+        try {
+            return deliverOrThrow(message, subscription, deliveries);
+        } catch (RuntimeException e) {
+            if (failures.getAndIncrement() == 0) {
+                LOG.warn("Delivery to client '{}' failed; it was skipped and routing went on (further failures are "
+                        + "counted and logged at DEBUG)", subscription.clientId(), e);
+            } else {
+                LOG.debug("Delivery to client '{}' failed", subscription.clientId(), e);
+            }
+            return 0;
+        }
+    }
+
+    /** Deliveries that failed with an exception since start, for tests and metrics. */
+    public long failedDeliveries() {
+        return failures.get();
+    }
+
+    private int deliverOrThrow(Message message, Subscription subscription, Delivery[] deliveries) {
         if (subscription.noLocal() && subscription.clientId().equals(message.originClientId())) {
             return 0;
         }

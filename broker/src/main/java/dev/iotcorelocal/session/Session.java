@@ -107,7 +107,12 @@ public final class Session {
         }
         SessionOwner current = owner;
         if (current != null && WAKE_SCHEDULED.compareAndSet(this, false, true)) {
-            current.wake();
+            try {
+                current.wake();
+            } catch (RuntimeException e) {
+                wakeScheduled = false; // no wake-up is under way: the next offer tries again
+                throw e;
+            }
         }
         return true;
     }
@@ -115,12 +120,21 @@ public final class Session {
     private MpscChunkedArrayQueue<Delivery> queue() {
         MpscChunkedArrayQueue<Delivery> q = queue;
         if (q == null) {
-            q = new MpscChunkedArrayQueue<>(Math.min(64, Math.max(2, queueCapacity)), Math.max(4, queueCapacity));
+            q = new MpscChunkedArrayQueue<>(chunkSize(queueCapacity), Math.max(4, queueCapacity));
             if (!QUEUE.compareAndSet(this, null, q)) {
                 q = queue;
             }
         }
         return q;
+    }
+
+    /**
+     * JCTools needs the chunk (initial capacity) below the maximum once both are rounded up to
+     * powers of two: at most half the rounded maximum, and at most 64 so a short queue stays small.
+     */
+    static int chunkSize(int capacity) {
+        int roundedMaximum = Integer.highestOneBit(Math.max(4, capacity) - 1) << 1;
+        return Math.max(2, Math.min(64, roundedMaximum / 2));
     }
 
     /** Owner only: the next delivery without removing it, or null. */
