@@ -14,7 +14,6 @@ import dev.iotcorelocal.session.SessionRegistry;
 import io.netty.channel.Channel;
 
 import java.util.List;
-import java.util.UUID;
 
 /** Accepts or refuses a CONNECT and answers with AWS IoT Core's CONNACK. */
 final class ConnectFlow {
@@ -44,7 +43,7 @@ final class ConnectFlow {
                 return refuse(connect, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
                         "An empty client ID requires a clean session.");
             }
-            clientId = "iotcore-" + UUID.randomUUID();
+            clientId = "iotcore-" + RandomIds.uuid();
             assigned = true;
         }
         Violation refusal = assigned ? null : LimitChecks.clientId(clientId, context.limits());
