@@ -57,6 +57,28 @@ public final class LimitChecks {
         return null;
     }
 
+    /**
+     * Every size and topic rule a message is held to, the publish rate aside: topic name, reserved
+     * topics (and RETAIN on them), payload and properties. A PUBLISH and a Will are checked alike,
+     * so a Will cannot carry what the same PUBLISH could not.
+     */
+    public static Violation message(String topic, boolean retain, byte[] payload, PublishProperties properties,
+                                    LimitsConfig limits) {
+        Violation violation = topicName(topic, limits);
+        if (violation != null) {
+            return violation;
+        }
+        if (limits.reservedTopics() && topic.startsWith("$")) {
+            if (!ReservedTopics.canPublish(topic)) {
+                return new Violation(Limit.RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
+            }
+            if (retain) {
+                return new Violation(Limit.RETAIN_ON_RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
+            }
+        }
+        return publishQuotas(payload, properties, limits);
+    }
+
     /** Payload, user properties (as encoded) and content type sizes. */
     public static Violation publishQuotas(byte[] payload, PublishProperties properties, LimitsConfig limits) {
         if (limits.payloadMaxBytes() > 0 && payload.length > limits.payloadMaxBytes()) {

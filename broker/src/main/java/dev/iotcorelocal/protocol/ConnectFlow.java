@@ -60,6 +60,14 @@ final class ConnectFlow {
         if (will != null && will.qos() > context.mqtt().maximumQos()) {
             return refuse(connect, ReasonCode.QOS_NOT_SUPPORTED, "Will QoS " + will.qos() + " is not supported.");
         }
+        Violation willViolation = will == null ? null
+                : LimitChecks.message(will.topic(), will.retain(), will.payload(), will.properties(), context.limits());
+        if (willViolation != null) {
+            new RefusalLog(clientId).refused(willViolation);
+            disconnector.refuseConnect(version, clientId, willViolation.reasonCode(), "Will: " + willViolation.text(),
+                    false);
+            return null;
+        }
         if (connect.authenticationMethod() != null) {
             return refuse(connect, ReasonCode.BAD_AUTHENTICATION_METHOD, "Enhanced authentication is not supported.");
         }

@@ -5,7 +5,6 @@ import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.PublishRateLimiter;
-import dev.iotcorelocal.limits.ReservedTopics;
 import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.packet.MqttVersion;
 import dev.iotcorelocal.packet.PacketType;
@@ -101,19 +100,7 @@ final class InboundPublishFlow {
     }
 
     private Violation checkLimits(Publish publish, String topic, long now) {
-        Violation violation = LimitChecks.topicName(topic, limits);
-        if (violation != null) {
-            return violation;
-        }
-        if (limits.reservedTopics() && topic.startsWith("$")) {
-            if (!ReservedTopics.canPublish(topic)) {
-                return new Violation(Limit.RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
-            }
-            if (publish.retain()) {
-                return new Violation(Limit.RETAIN_ON_RESERVED_TOPIC, ReasonCode.TOPIC_NAME_INVALID, topic);
-            }
-        }
-        violation = LimitChecks.publishQuotas(publish.payload(), publish.properties(), limits);
+        Violation violation = LimitChecks.message(topic, publish.retain(), publish.payload(), publish.properties(), limits);
         if (violation != null) {
             return violation;
         }
