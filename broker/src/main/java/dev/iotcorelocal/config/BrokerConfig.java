@@ -11,7 +11,8 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
                            @JsonProperty("mqtt") MqttConfig mqtt,
                            @JsonProperty("sessions") SessionConfig sessions,
                            @JsonProperty("transport") TransportConfig transport,
-                           @JsonProperty("limits") LimitsConfig limits) {
+                           @JsonProperty("limits") LimitsConfig limits,
+                           @JsonProperty("memory") MemoryConfig memory) {
     public BrokerConfig {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(limits, "limits");
@@ -20,6 +21,7 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(memory, "memory");
     }
 
     /** The built-in defaults: the values documented in config/iotcore-local.yaml. */
@@ -28,19 +30,19 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
     }
 
     public BrokerConfig withListeners(ListenerConfig value) {
-        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits);
+        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits, memory);
     }
 
     public BrokerConfig withTls(TlsConfig value) {
-        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits);
+        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits, memory);
     }
 
     public BrokerConfig withMqtt(MqttConfig value) {
-        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits);
+        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits, memory);
     }
 
     public BrokerConfig withSessions(SessionConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits);
+        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits, memory);
     }
 
     public BrokerConfig withTransport(TransportConfig value) {
@@ -49,10 +51,14 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
 
     /** The profile and its preset limits (replacing any per-key overrides). */
     public BrokerConfig withProfile(Profile value) {
-        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits());
+        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits(), memory);
+    }
+
+    public BrokerConfig withMemory(MemoryConfig value) {
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, value);
     }
 
     public BrokerConfig withLimits(LimitsConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value, memory);
     }
 }

@@ -57,6 +57,19 @@ public final class LimitChecks {
         return null;
     }
 
+    /** The share name of {@code $share/<name>/<filter>}, in characters (AWS: 128 UTF-8 characters). */
+    public static Violation shareName(String shareName, LimitsConfig limits) {
+        int maximum = limits.shareNameMaxChars();
+        if (maximum > 0 && shareName.length() > maximum) { // chars >= code points: cheap test first
+            int chars = shareName.codePointCount(0, shareName.length());
+            if (chars > maximum) {
+                return new Violation(Limit.SHARE_NAME_LENGTH, ReasonCode.TOPIC_FILTER_INVALID,
+                        chars + " > " + maximum + " characters");
+            }
+        }
+        return null;
+    }
+
     /**
      * Every size and topic rule a message is held to, the publish rate aside: topic name, reserved
      * topics (and RETAIN on them), payload and properties. A PUBLISH and a Will are checked alike,

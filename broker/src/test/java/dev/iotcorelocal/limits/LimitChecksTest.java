@@ -29,7 +29,7 @@ class LimitChecksTest {
 
     @Test
     void aMessageIsCheckedForTopicReservedTopicsAndQuotasInTurn() {
-        LimitsConfig smallPayload = new LimitsConfig(128, 256, 7, 1000, 8192, 256, 8, 50, 100, 524_288, 1, 5, true);
+        LimitsConfig smallPayload = new LimitsConfig(128, 256, 7, 1000, 8192, 256, 8, 50, 100, 524_288, 1, 5, true, 128);
         byte[] payload = new byte[1001];
         assertThat(LimitChecks.message("t/" + "x".repeat(300), false, payload, PublishProperties.EMPTY, smallPayload)
                 .limit()).as("topic first").isEqualTo(Limit.TOPIC_LENGTH);
@@ -41,6 +41,16 @@ class LimitChecksTest {
         assertThat(big.limit()).isEqualTo(Limit.PAYLOAD_SIZE);
         assertThat(big.reasonCode()).isEqualTo(ReasonCode.QUOTA_EXCEEDED);
         assertThat(LimitChecks.message("t", false, new byte[1000], PublishProperties.EMPTY, smallPayload)).isNull();
+    }
+
+    @Test
+    void shareNamesAreCountedInCharactersUpTo128() {
+        assertThat(LimitChecks.shareName("g".repeat(128), AWS)).isNull();
+        assertThat(LimitChecks.shareName("\ud83d\ude00".repeat(128), AWS)).as("128 code points").isNull();
+        Violation v = LimitChecks.shareName("g".repeat(129), AWS);
+        assertThat(v.limit()).isEqualTo(Limit.SHARE_NAME_LENGTH);
+        assertThat(v.reasonCode()).isEqualTo(ReasonCode.TOPIC_FILTER_INVALID);
+        assertThat(LimitChecks.shareName("g".repeat(65_000), LimitsConfig.relaxed())).isNull();
     }
 
     @Test
