@@ -64,7 +64,7 @@ class TlsIT {
     @ValueSource(strings = {"TLSv1.3"})
     void aCertificateFromAnotherCaGetsTheAlertUnknownCa(String protocol, @TempDir Path otherPki) throws Exception {
         new DevPki(otherPki).ensure(List.of());
-        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.ca(), otherPki.resolve(DevPki.CLIENT_CERT),
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.caCertificate(), otherPki.resolve(DevPki.CLIENT_CERT),
                 otherPki.resolve(DevPki.CLIENT_KEY), "TLS").getSocketFactory().createSocket("localhost", broker.mqttsPort());
         socket.setEnabledProtocols(new String[]{protocol});
         socket.setSoTimeout(5_000);

@@ -1,5 +1,7 @@
 package dev.iotcorelocal.conformance;
 
+import dev.iotcorelocal.junit.IotCoreEndpoints;
+import dev.iotcorelocal.junit.IotCoreLocal;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
@@ -9,7 +11,6 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5WillPublish;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * refused with the reason code that PUBLISH would get (MQTT 5 CONNACK) or closed (MQTT 3.1.1),
  * and no such Will is ever published.
  */
+@IotCoreLocal
 class WillLimitsIT {
-    @RegisterExtension
-    static final BrokerFixture broker = BrokerFixture.perClass();
+    private final IotCoreEndpoints broker;
+
+    WillLimitsIT(IotCoreEndpoints broker) {
+        this.broker = broker;
+    }
 
     @Test
     void willsOverTheTopicPayloadAndPropertyLimitsGetTheirPublishReasonCodes() {
@@ -81,7 +86,7 @@ class WillLimitsIT {
     }
 
     /** The CONNACK reason code; an accepted client disconnects normally, so its Will is discarded. */
-    private static int connack(String clientId, Mqtt5WillPublish will) {
+    private int connack(String clientId, Mqtt5WillPublish will) {
         Mqtt5BlockingClient client = Clients.v5(broker, clientId);
         Mqtt5ConnAckException refused = catchThrowableOfType(
                 () -> client.connect(Mqtt5Connect.builder().willPublish(will).build()), Mqtt5ConnAckException.class);
