@@ -63,7 +63,7 @@ final class ConnectFlow {
         Violation willViolation = will == null ? null
                 : LimitChecks.message(will.topic(), will.retain(), will.payload(), will.properties(), context.limits());
         if (willViolation != null) {
-            new RefusalLog(clientId).refused(willViolation);
+            context.connectRefusals().refused(clientId, willViolation);
             disconnector.refuseConnect(version, clientId, willViolation.reasonCode(), "Will: " + willViolation.text(),
                     false);
             return null;
