@@ -46,7 +46,7 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
     }
 
     public BrokerConfig withTransport(TransportConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits, memory);
     }
 
     /** The profile and its preset limits (replacing any per-key overrides). */
