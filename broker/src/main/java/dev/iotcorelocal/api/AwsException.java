@@ -98,6 +98,11 @@ public final class AwsException extends RuntimeException {
         return new AwsException("ForbiddenException", 403, message);
     }
 
+    /** iot-data's throttling answer (429; the control plane's is 400). */
+    public static AwsException throttling(String message) {
+        return new AwsException("ThrottlingException", 429, message);
+    }
+
     public static AwsException requestEntityTooLarge(String message) {
         return new AwsException("RequestEntityTooLargeException", 413, message);
     }

@@ -58,6 +58,8 @@ public final class DataPlaneApi implements ApiModule {
         return switch (violation.limit()) {
             case PAYLOAD_SIZE -> AwsException.requestEntityTooLarge(violation.text());
             case RESERVED_TOPIC, RETAIN_ON_RESERVED_TOPIC -> AwsException.forbidden(violation.text());
+            case RETAINED_MESSAGES -> AwsException.throttling("Retained messages are at their bound ("
+                    + violation.text() + "): delete some or raise the bound");
             default -> AwsException.invalidRequest(violation.text());
         };
     }

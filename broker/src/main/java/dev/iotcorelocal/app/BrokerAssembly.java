@@ -23,6 +23,7 @@ import dev.iotcorelocal.routing.TrieSubscriptionIndex;
 import dev.iotcorelocal.session.ExecutorExpiryScheduler;
 import dev.iotcorelocal.session.ExpiryScheduler;
 import dev.iotcorelocal.session.InMemorySessionStore;
+import dev.iotcorelocal.session.OfflineQueueBudget;
 import dev.iotcorelocal.session.SessionRegistry;
 import dev.iotcorelocal.transport.MqttServer;
 import dev.iotcorelocal.transport.TlsContexts;
@@ -56,10 +57,12 @@ final class BrokerAssembly {
         ExpiryScheduler scheduler = givenScheduler == null ? ownScheduler : givenScheduler;
         AutoCloseable closeScheduler = ownScheduler == null ? () -> { } : ownScheduler;
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, scheduler,
-                config.sessions().queueCapacity());
+                config.sessions().queueCapacity(), new OfflineQueueBudget(config.memory().offlineQueueMaxBytes()));
         Authorizer authorizer = new AllowAllAuthorizer();
-        RetainedStore<Message> retained = new RetainedStore<>(clock::millis);
-        Router router = new Router(index, registry, retained, authorizer);
+        RetainedStore<Message> retained = new RetainedStore<>(config.memory().retainedMaxMessages(),
+                config.memory().retainedMaxBytes(), message -> message.payload().length, clock::millis);
+        Router router = new Router(index, registry, retained, authorizer, clock);
+        registry.sharedRedelivery(router::redeliverShared);
         ConnectRateLimiter connectRateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(),
                 config.limits().connectBurst());
         ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router,

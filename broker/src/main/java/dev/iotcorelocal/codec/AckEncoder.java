@@ -91,6 +91,9 @@ final class AckEncoder {
                                            boolean reasonsFirst, List<ReasonCode> reasons, String reasonString, List<UserProperty> userProperties,
                                            long maxPacketSize, Consumer<ByteBuf> prefix,
                                            ExtraProperties extra) {
+        if (reasonString != null && !MqttWriter.fitsUtf8(reasonString)) {
+            reasonString = null; // diagnostic only: dropped rather than sent with a wrapped length
+        }
         int extraLength = extra == null ? 0 : extra.length();
         int diagnostics = PropertyWriter.stringSize(reasonString) + PropertyWriter.userPropertiesSize(userProperties);
         int remaining = remainingLength(prefixLength, reasons.size(), extraLength + diagnostics);

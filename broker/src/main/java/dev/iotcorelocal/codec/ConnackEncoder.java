@@ -20,6 +20,8 @@ final class ConnackEncoder {
             buf.writeByte(c.sessionPresent() ? 1 : 0).writeByte(v3ReturnCode(c.reasonCode()));
             return buf;
         }
+        // Diagnostic only: a Reason String too long for a 16-bit length is left out, not wrapped.
+        String reasonString = c.reasonString() != null && MqttWriter.fitsUtf8(c.reasonString()) ? c.reasonString() : null;
         int props = PropertyWriter.u32Size(c.sessionExpiryInterval())
                 + PropertyWriter.u16Size(c.receiveMaximum())
                 + PropertyWriter.byteSize(c.maximumQos())
@@ -27,7 +29,7 @@ final class ConnackEncoder {
                 + PropertyWriter.u32Size(c.maximumPacketSize())
                 + PropertyWriter.stringSize(c.assignedClientIdentifier())
                 + PropertyWriter.u16Size(c.topicAliasMaximum())
-                + PropertyWriter.stringSize(c.reasonString())
+                + PropertyWriter.stringSize(reasonString)
                 + PropertyWriter.userPropertiesSize(c.userProperties())
                 + PropertyWriter.byteSize(c.wildcardSubscriptionAvailable())
                 + PropertyWriter.byteSize(c.subscriptionIdentifiersAvailable())
@@ -50,7 +52,7 @@ final class ConnackEncoder {
         PropertyWriter.writeBoolean(buf, WILDCARD_SUBSCRIPTION_AVAILABLE, c.wildcardSubscriptionAvailable());
         PropertyWriter.writeBoolean(buf, SUBSCRIPTION_IDENTIFIER_AVAILABLE, c.subscriptionIdentifiersAvailable());
         PropertyWriter.writeBoolean(buf, SHARED_SUBSCRIPTION_AVAILABLE, c.sharedSubscriptionAvailable());
-        PropertyWriter.writeString(buf, REASON_STRING, c.reasonString());
+        PropertyWriter.writeString(buf, REASON_STRING, reasonString);
         PropertyWriter.writeUserProperties(buf, c.userProperties());
         return buf;
     }

@@ -45,6 +45,11 @@ public final class MqttFrameDecoder extends ByteToMessageDecoder {
             remainingLength |= (b & 0x7F) << (7 * (headerLength - 1));
             headerLength++;
             if ((b & 0x80) == 0) {
+                if (b == 0 && headerLength > 2) { // MQTT 5 §1.5.5: the minimal number of bytes
+                    fail(in, out, new DecodeException(ReasonCode.MALFORMED_PACKET,
+                            "remaining length not minimally encoded"));
+                    return;
+                }
                 break;
             }
             if (headerLength == 5) {

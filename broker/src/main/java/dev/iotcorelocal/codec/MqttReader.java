@@ -27,13 +27,19 @@ final class MqttReader {
         return buf.readUnsignedInt();
     }
 
-    /** Variable Byte Integer, at most 4 bytes and minimally encoded is not required by the spec. */
+    /**
+     * Variable Byte Integer: at most 4 bytes, in the minimal number of bytes (MQTT 5 §1.5.5), so
+     * a last byte of 0 after a continuation byte ({@code 80 00}) is malformed.
+     */
     static int readVbi(ByteBuf buf) throws DecodeException {
         int value = 0;
         for (int shift = 0; shift < 28; shift += 7) {
             int b = readByte(buf);
             value |= (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
+                if (b == 0 && shift > 0) {
+                    throw DecodeException.malformed("variable byte integer not minimally encoded");
+                }
                 return value;
             }
         }

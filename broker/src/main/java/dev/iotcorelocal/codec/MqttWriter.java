@@ -2,9 +2,11 @@ package dev.iotcorelocal.codec;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.EncoderException;
 
 /** Writes MQTT data types and computes their encoded sizes. */
 final class MqttWriter {
+    static final int MAX_STRING_BYTES = 65_535;
     private MqttWriter() {
     }
 
@@ -33,10 +35,19 @@ final class MqttWriter {
         return 2 + ByteBufUtil.utf8Bytes(s);
     }
 
+    /** Whether the string fits an MQTT UTF-8 string's 16-bit length prefix. */
+    static boolean fitsUtf8(String s) {
+        return ByteBufUtil.utf8Bytes(s) <= MAX_STRING_BYTES;
+    }
+
+    /** Callers drop or shorten longer strings first; a wrapped length prefix would corrupt the packet. */
     static void writeUtf8(ByteBuf buf, String s) {
         int lengthIndex = buf.writerIndex();
         buf.writeShort(0);
         int written = ByteBufUtil.writeUtf8(buf, s);
+        if (written > MAX_STRING_BYTES) {
+            throw new EncoderException("UTF-8 string of " + written + " bytes exceeds 65,535");
+        }
         buf.setShort(lengthIndex, written);
     }
 

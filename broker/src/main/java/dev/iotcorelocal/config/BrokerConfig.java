@@ -12,6 +12,7 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
                            @JsonProperty("sessions") SessionConfig sessions,
                            @JsonProperty("transport") TransportConfig transport,
                            @JsonProperty("limits") LimitsConfig limits,
+                           @JsonProperty("memory") MemoryConfig memory,
                            @JsonProperty("aws") AwsConfig aws) {
     public BrokerConfig {
         Objects.requireNonNull(profile, "profile");
@@ -21,6 +22,7 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
         Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(aws, "aws");
     }
 
@@ -30,35 +32,39 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
     }
 
     public BrokerConfig withListeners(ListenerConfig value) {
-        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits, aws);
+        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits, memory, aws);
     }
 
     public BrokerConfig withTls(TlsConfig value) {
-        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits, aws);
+        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits, memory, aws);
     }
 
     public BrokerConfig withMqtt(MqttConfig value) {
-        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits, aws);
+        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits, memory, aws);
     }
 
     public BrokerConfig withSessions(SessionConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits, aws);
+        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits, memory, aws);
     }
 
     public BrokerConfig withTransport(TransportConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits, aws);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits, memory, aws);
     }
 
     /** The profile and its preset limits (replacing any per-key overrides). */
     public BrokerConfig withProfile(Profile value) {
-        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits(), aws);
+        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits(), memory, aws);
     }
 
     public BrokerConfig withLimits(LimitsConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value, aws);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value, memory, aws);
+    }
+
+    public BrokerConfig withMemory(MemoryConfig value) {
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, value, aws);
     }
 
     public BrokerConfig withAws(AwsConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, value);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, value);
     }
 }

@@ -20,7 +20,8 @@ public record LimitsConfig(@JsonProperty("client-id-max-bytes") int clientIdMaxB
                            @JsonProperty("bytes-per-second") int bytesPerSecond,
                            @JsonProperty("connects-per-second") int connectsPerSecond,
                            @JsonProperty("connect-burst") int connectBurst,
-                           @JsonProperty("reserved-topics") boolean reservedTopics) {
+                           @JsonProperty("reserved-topics") boolean reservedTopics,
+                           @JsonProperty("share-name-max-chars") int shareNameMaxChars) {
 
     public LimitsConfig {
         require(clientIdMaxBytes >= 0, "limits.client-id-max-bytes must be 0 (off) or more");
@@ -36,15 +37,16 @@ public record LimitsConfig(@JsonProperty("client-id-max-bytes") int clientIdMaxB
         require(bytesPerSecond >= 0, "limits.bytes-per-second must be 0 (off) or more");
         require(connectsPerSecond >= 0, "limits.connects-per-second must be 0 (off) or more");
         require(connectBurst >= 1, "limits.connect-burst must be at least 1, was " + connectBurst);
+        require(shareNameMaxChars >= 0, "limits.share-name-max-chars must be 0 (off) or more");
     }
 
     /** AWS IoT Core's documented values. */
     public static LimitsConfig aws() {
-        return new LimitsConfig(128, 256, 7, 131_072, 8_192, 256, 8, 50, 100, 524_288, 1, 5, true);
+        return new LimitsConfig(128, 256, 7, 131_072, 8_192, 256, 8, 50, 100, 524_288, 1, 5, true, 128);
     }
 
     /** No quotas or rate limits beyond the protocol's; for benchmarks and load tests. */
     public static LimitsConfig relaxed() {
-        return new LimitsConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, true);
+        return new LimitsConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, true, 0);
     }
 }

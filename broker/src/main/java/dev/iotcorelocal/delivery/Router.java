@@ -4,14 +4,21 @@ import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.routing.Matches;
+import dev.iotcorelocal.routing.MemberPresence;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.Subscription;
 import dev.iotcorelocal.routing.SubscriptionIndex;
+import dev.iotcorelocal.routing.TopicFilter;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionRegistry;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands a published message to every matching session's queue. Synchronous and non-blocking:
@@ -23,15 +30,20 @@ import java.util.Map;
  * shared per QoS and RETAIN flag, so fan-out allocates a few objects per message, not per subscriber.
  */
 public final class Router {
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final int PAIRWISE_LIMIT = 16; // matched subscriptions de-duplicated without a map
     private final SubscriptionIndex index;
     private final SessionRegistry sessions;
     private final RetainedStore<Message> retained;
     private final Authorizer authorizer;
+    private final Clock clock; // read only when a queue is full, to make room from expired messages
     private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
+    private final AtomicLong failures = new AtomicLong();
+    private final MemberPresence presence = this::presenceOf; // one instance: matching allocates no lambda
 
     public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained,
-                  Authorizer authorizer) {
+                  Authorizer authorizer, Clock clock) {
+        this.clock = clock;
         this.index = index;
         this.sessions = sessions;
         this.retained = retained;
@@ -53,7 +65,7 @@ public final class Router {
             matches.acquire();
         }
         try {
-            index.match(message.topic(), matches);
+            index.match(message.topic(), matches, presence, message.qos());
             Delivery[] deliveries = new Delivery[4];
             if (matches.sources() <= 1) {
                 return deliverAll(message, matches, deliveries);
@@ -128,7 +140,27 @@ public final class Router {
         return b.qos() > a.qos() ? b : a;
     }
 
+    /** One subscriber's failure is logged and skipped: the others still get the message. */
     private int deliver(Message message, Subscription subscription, Delivery[] deliveries) {
+        try {
+            return deliverOrThrow(message, subscription, deliveries);
+        } catch (RuntimeException e) {
+            if (failures.getAndIncrement() == 0) {
+                LOG.warn("Delivery to client '{}' failed; it was skipped and routing went on (further failures are "
+                        + "counted and logged at DEBUG)", subscription.clientId(), e);
+            } else {
+                LOG.debug("Delivery to client '{}' failed", subscription.clientId(), e);
+            }
+            return 0;
+        }
+    }
+
+    /** Deliveries that failed with an exception since start, for tests and metrics. */
+    public long failedDeliveries() {
+        return failures.get();
+    }
+
+    private int deliverOrThrow(Message message, Subscription subscription, Delivery[] deliveries) {
         if (subscription.noLocal() && subscription.clientId().equals(message.originClientId())) {
             return 0;
         }
@@ -141,13 +173,55 @@ public final class Router {
             return 0; // AWS IoT Core keeps only QoS 1 messages for offline sessions
         }
         boolean retainFlag = subscription.retainAsPublished() && message.retain();
+        if (subscription.topicFilter().isShared()) { // tagged, so a leaving member can hand it on
+            return session.offer(new Delivery(message, qos, retainFlag, subscription.key()), clock) ? 1 : 0;
+        }
         int slot = qos * 2 + (retainFlag ? 1 : 0);
         Delivery delivery = deliveries[slot];
         if (delivery == null) {
             delivery = new Delivery(message, qos, retainFlag);
             deliveries[slot] = delivery;
         }
-        return session.offer(delivery) ? 1 : 0;
+        return session.offer(delivery, clock) ? 1 : 0;
+    }
+
+    /**
+     * Hands a delivery its share-group member will not take (it unsubscribed, or its session
+     * ended) to another member of the group, chosen as a match would; true when one took it.
+     */
+    public boolean redeliverShared(Delivery delivery, String leavingClientId) {
+        TopicFilter share = TopicFilter.parse(delivery.shareKey());
+        Message message = delivery.message();
+        Subscription next = share == null ? null
+                : index.chooseShareMember(share, leavingClientId, presence, message.qos());
+        if (next == null) {
+            LOG.debug("Message on '{}' for leaving member '{}' of '{}': no other member can take it",
+                    message.topic(), leavingClientId, delivery.shareKey());
+            return false;
+        }
+        Session session = sessions.get(next.clientId());
+        int qos = Math.min(message.qos(), next.qos());
+        if (session == null || (qos == 0 && !session.isOnline())) {
+            return false;
+        }
+        return session.offer(new Delivery(message, qos, next.retainAsPublished() && message.retain(), next.key()), clock);
+    }
+
+    private MemberPresence.Presence presenceOf(String clientId) {
+        Session session = sessions.get(clientId);
+        if (session == null) {
+            return MemberPresence.Presence.GONE;
+        }
+        return session.isOnline() ? MemberPresence.Presence.ONLINE : MemberPresence.Presence.OFFLINE;
+    }
+
+    /**
+     * Whether a RETAIN publish would be stored: false when the retained-message bounds are
+     * reached and it would add a topic or bytes (AWS answers a "throttled response"). Deleting
+     * (an empty payload) always works.
+     */
+    public boolean canRetain(String topic, int payloadBytes) {
+        return payloadBytes == 0 || retained.fits(topic, payloadBytes);
     }
 
     /** The retained message for a new subscription to exactly this topic (AWS rule), or null. */

@@ -9,10 +9,12 @@ public enum Limit {
     TOPIC_DEPTH("limits.topic-max-slashes", "topic has too many levels"),
     RESERVED_TOPIC("limits.reserved-topics", "reserved topic not allowed for this operation"),
     RETAIN_ON_RESERVED_TOPIC("limits.reserved-topics", "retained publish to a reserved topic"),
+    RETAINED_MESSAGES("memory.retained-max-messages", "retained messages at their bound"),
     PAYLOAD_SIZE("limits.payload-max-bytes", "payload too large"),
     USER_PROPERTIES_SIZE("limits.user-properties-max-bytes", "user properties too large"),
     CONTENT_TYPE_SIZE("limits.content-type-max-bytes", "content type too long"),
     PUBLISH_RATE("limits.publishes-per-second", "publish rate exceeded"),
+    SHARE_NAME_LENGTH("limits.share-name-max-chars", "share name too long"),
     FILTERS_PER_SUBSCRIBE("limits.filters-per-subscribe", "too many topic filters in one SUBSCRIBE"),
     SUBSCRIPTIONS_PER_CONNECTION("limits.subscriptions-per-connection", "too many subscriptions on this connection");
 

@@ -57,12 +57,25 @@ public final class LimitChecks {
         return null;
     }
 
+    /** The share name of {@code $share/<name>/<filter>}, in characters (AWS: 128 UTF-8 characters). */
+    public static Violation shareName(String shareName, LimitsConfig limits) {
+        int maximum = limits.shareNameMaxChars();
+        if (maximum > 0 && shareName.length() > maximum) { // chars >= code points: cheap test first
+            int chars = shareName.codePointCount(0, shareName.length());
+            if (chars > maximum) {
+                return new Violation(Limit.SHARE_NAME_LENGTH, ReasonCode.TOPIC_FILTER_INVALID,
+                        chars + " > " + maximum + " characters");
+            }
+        }
+        return null;
+    }
+
     /**
-     * Every per-message rule of a PUBLISH, in AWS's order: topic size and depth, the reserved
-     * {@code $} topics (a retained publish to one is refused), then payload and property sizes.
-     * The same rules for MQTT and HTTP publishes; rate limits are the caller's, per connection.
+     * Every size and topic rule a message is held to, the publish rate aside: topic name, reserved
+     * topics (and RETAIN on them), payload and properties. A PUBLISH and a Will are checked alike,
+     * so a Will cannot carry what the same PUBLISH could not.
      */
-    public static Violation publish(String topic, boolean retain, byte[] payload, PublishProperties properties,
+    public static Violation message(String topic, boolean retain, byte[] payload, PublishProperties properties,
                                     LimitsConfig limits) {
         Violation violation = topicName(topic, limits);
         if (violation != null) {

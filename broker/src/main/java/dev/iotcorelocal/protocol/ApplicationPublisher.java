@@ -2,9 +2,11 @@ package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.packet.PublishProperties;
+import dev.iotcorelocal.packet.ReasonCode;
 
 import java.time.Clock;
 
@@ -30,9 +32,12 @@ public final class ApplicationPublisher {
      */
     public Violation publish(String topic, byte[] payload, int qos, boolean retain, PublishProperties properties,
                              String originClientId) {
-        Violation violation = LimitChecks.publish(topic, retain, payload, properties, limits);
+        Violation violation = LimitChecks.message(topic, retain, payload, properties, limits);
         if (violation != null) {
             return violation;
+        }
+        if (retain && !router.canRetain(topic, payload.length)) {
+            return new Violation(Limit.RETAINED_MESSAGES, ReasonCode.QUOTA_EXCEEDED, "memory.retained-max-*");
         }
         // Basic Ingest goes to the rules engine only: accepted, delivered to no subscriber (AWS).
         if (!LimitChecks.isBasicIngest(topic)) {

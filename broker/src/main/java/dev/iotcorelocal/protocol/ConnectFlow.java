@@ -14,7 +14,6 @@ import dev.iotcorelocal.session.SessionRegistry;
 import io.netty.channel.Channel;
 
 import java.util.List;
-import java.util.UUID;
 
 /** Accepts or refuses a CONNECT and answers with AWS IoT Core's CONNACK. */
 final class ConnectFlow {
@@ -44,7 +43,7 @@ final class ConnectFlow {
                 return refuse(connect, ReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
                         "An empty client ID requires a clean session.");
             }
-            clientId = "iotcore-" + UUID.randomUUID();
+            clientId = "iotcore-" + RandomIds.uuid();
             assigned = true;
         }
         Violation refusal = assigned ? null : LimitChecks.clientId(clientId, context.limits());
@@ -60,6 +59,14 @@ final class ConnectFlow {
         Will will = connect.will();
         if (will != null && will.qos() > context.mqtt().maximumQos()) {
             return refuse(connect, ReasonCode.QOS_NOT_SUPPORTED, "Will QoS " + will.qos() + " is not supported.");
+        }
+        Violation willViolation = will == null ? null
+                : LimitChecks.message(will.topic(), will.retain(), will.payload(), will.properties(), context.limits());
+        if (willViolation != null) {
+            context.connectRefusals().refused(clientId, willViolation);
+            disconnector.refuseConnect(version, clientId, willViolation.reasonCode(), "Will: " + willViolation.text(),
+                    false);
+            return null;
         }
         if (connect.authenticationMethod() != null) {
             return refuse(connect, ReasonCode.BAD_AUTHENTICATION_METHOD, "Enhanced authentication is not supported.");

@@ -71,6 +71,10 @@ final class InboundPublishFlow {
             refuse(publish, new Violation(null, ReasonCode.NOT_AUTHORIZED, topic));
             return;
         }
+        if (publish.retain() && !context.router().canRetain(topic, publish.payload().length)) {
+            refuse(publish, new Violation(Limit.RETAINED_MESSAGES, ReasonCode.QUOTA_EXCEEDED, "memory.retained-max-*"));
+            return;
+        }
         // Basic Ingest goes to the rules engine only: acknowledged, delivered to no subscriber (AWS).
         if (!LimitChecks.isBasicIngest(topic)) {
             context.router().route(MessageExpiry.message(topic, publish.payload(), publish.qos(), publish.retain(),
@@ -100,7 +104,7 @@ final class InboundPublishFlow {
     }
 
     private Violation checkLimits(Publish publish, String topic, long now) {
-        Violation violation = LimitChecks.publish(topic, publish.retain(), publish.payload(), publish.properties(), limits);
+        Violation violation = LimitChecks.message(topic, publish.retain(), publish.payload(), publish.properties(), limits);
         if (violation != null) {
             return violation;
         }

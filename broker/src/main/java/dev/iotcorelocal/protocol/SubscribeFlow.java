@@ -136,7 +136,10 @@ final class SubscribeFlow {
             return new Violation(Limit.FILTERS_PER_SUBSCRIBE, ReasonCode.QUOTA_EXCEEDED,
                     "filter " + (position + 1) + " > " + limits.filtersPerSubscribe());
         }
-        Violation violation = LimitChecks.topicFilter(filter.filter(), limits);
+        Violation violation = filter.isShared() ? LimitChecks.shareName(filter.shareGroup(), limits) : null;
+        if (violation == null) {
+            violation = LimitChecks.topicFilter(filter.filter(), limits);
+        }
         if (violation != null) {
             return violation;
         }

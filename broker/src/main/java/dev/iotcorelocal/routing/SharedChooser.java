@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Picks one member per matching share group for one message, round robin. The turn counters
- * belong to the index, one per group and filter; groups are few, so they are never pruned.
+ * Picks one member per matching share group for one message, round robin among the connected
+ * members; a disconnected member with a kept session only when none is connected and the message
+ * goes at QoS 1 (QoS 0 is never queued for an offline session, so it would be lost). The turn
+ * counters belong to the index, one per group and filter, and go with the group's last member.
  */
 final class SharedChooser {
     private final Map<String, AtomicLong> turns;
@@ -23,11 +25,39 @@ final class SharedChooser {
         groups.computeIfAbsent(s.key(), k -> new ArrayList<>(4)).add(s);
     }
 
-    void emit(Consumer<Subscription> consumer) {
+    void emit(Consumer<Subscription> consumer, MemberPresence presence, int messageQos) {
         for (Map.Entry<String, List<Subscription>> group : groups.entrySet()) {
-            List<Subscription> members = group.getValue();
-            long turn = turns.computeIfAbsent(group.getKey(), k -> new AtomicLong()).getAndIncrement();
-            consumer.accept(members.get((int) Math.floorMod(turn, (long) members.size())));
+            AtomicLong turn = turns.get(group.getKey()); // null only while the group is being removed
+            Subscription chosen = choose(group.getValue(), turn == null ? 0 : turn.getAndIncrement(), presence,
+                    messageQos, null);
+            if (chosen != null) {
+                consumer.accept(chosen);
+            }
         }
+    }
+
+    /**
+     * The member to get a message, scanning from the turn's member onwards; null when none can
+     * take it. {@code excluded} names a client that is leaving the group.
+     */
+    static Subscription choose(List<Subscription> members, long turn, MemberPresence presence, int messageQos,
+                               String excluded) {
+        int n = members.size();
+        int start = (int) Math.floorMod(turn, (long) n);
+        Subscription offline = null;
+        for (int k = 0; k < n; k++) {
+            Subscription s = members.get((start + k) % n);
+            if (s.clientId().equals(excluded)) {
+                continue;
+            }
+            MemberPresence.Presence p = presence.of(s.clientId());
+            if (p == MemberPresence.Presence.ONLINE) {
+                return s;
+            }
+            if (offline == null && p == MemberPresence.Presence.OFFLINE && Math.min(messageQos, s.qos()) >= 1) {
+                offline = s;
+            }
+        }
+        return offline;
     }
 }

@@ -13,10 +13,22 @@ public interface SubscriptionIndex {
 
     /**
      * Adds to {@code matches} every matching node's subscriptions and, of each matching share
-     * group, one member (round robin). A client with several matching subscriptions appears once
+     * group, one member (round robin among connected members; an offline one with a kept session
+     * only when none is connected and the message goes at QoS 1). A client with several matching subscriptions appears once
      * per subscription: deduplication is the caller's.
      */
-    void match(String topic, Matches matches);
+    void match(String topic, Matches matches, MemberPresence presence, int messageQos);
+
+    /** As above, every share-group member counted as connected. */
+    default void match(String topic, Matches matches) {
+        match(topic, matches, MemberPresence.ALL_ONLINE, 1);
+    }
+
+    /**
+     * Another member of the share group for a message its chosen member will not take (it left
+     * the group), by the same rules as a match; null when no other member can take it.
+     */
+    Subscription chooseShareMember(TopicFilter share, String excludedClientId, MemberPresence presence, int messageQos);
 
     /** Convenience form of {@link #match(String, Matches)}: one call per matching subscription. */
     default void match(String topic, Consumer<Subscription> consumer) {

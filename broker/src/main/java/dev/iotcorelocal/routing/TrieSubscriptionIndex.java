@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A topic trie. Children sit in concurrent maps and each node's subscriptions in an array that
  * is replaced, never changed, so matching takes no lock; writers serialise on the index. The
  * cost of a match depends on the topic's depth and the matching filters, not on how many
- * unrelated subscriptions exist.
+ * unrelated subscriptions exist. Share-group state (the round-robin turn) exists only while the
+ * group has members.
  */
 public final class TrieSubscriptionIndex implements SubscriptionIndex {
     private static final Subscription[] NONE = new Subscription[0];
@@ -52,6 +53,9 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
             next = Arrays.copyOf(current, current.length + 1);
             next[current.length] = subscription;
             size.incrementAndGet();
+            if (shared) {
+                shareTurns.putIfAbsent(subscription.key(), new AtomicLong());
+            }
         }
         if (shared) {
             node.shared = next;
@@ -83,6 +87,9 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
                     node.subscriptions = next.length == 0 ? NONE : next;
                 }
                 size.decrementAndGet();
+                if (shared && !hasKey(next, s.key())) {
+                    shareTurns.remove(s.key()); // the group's last member left: its state goes too
+                }
                 prune(node);
                 return true;
             }
@@ -91,17 +98,54 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     }
 
     @Override
-    public void match(String topic, Matches matches) {
+    public void match(String topic, Matches matches, MemberPresence presence, int messageQos) {
         walk(root, TopicLevels.of(topic), 0, !topic.isEmpty() && topic.charAt(0) == '$', matches);
         SharedChooser chooser = matches.takeSharedChooser();
         if (chooser != null) {
-            chooser.emit(matches::addChosen);
+            chooser.emit(matches::addChosen, presence, messageQos);
         }
+    }
+
+    @Override
+    public Subscription chooseShareMember(TopicFilter share, String excludedClientId, MemberPresence presence,
+                                          int messageQos) {
+        Node node = root;
+        for (String level : TopicLevels.split(share.filter())) {
+            node = node.children.get(level);
+            if (node == null) {
+                return null;
+            }
+        }
+        String key = share.key();
+        java.util.List<Subscription> members = new java.util.ArrayList<>(4);
+        for (Subscription s : node.shared) {
+            if (s.key().equals(key)) {
+                members.add(s);
+            }
+        }
+        AtomicLong turn = shareTurns.get(key);
+        return members.isEmpty() ? null
+                : SharedChooser.choose(members, turn == null ? 0 : turn.getAndIncrement(), presence, messageQos,
+                excludedClientId);
     }
 
     @Override
     public int size() {
         return size.get();
+    }
+
+    /** Share groups with state (a turn counter), for tests: one per group and filter with members. */
+    public int shareGroupCount() {
+        return shareTurns.size();
+    }
+
+    private static boolean hasKey(Subscription[] subscriptions, String key) {
+        for (Subscription s : subscriptions) {
+            if (s.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameOwner(Subscription a, Subscription b) {

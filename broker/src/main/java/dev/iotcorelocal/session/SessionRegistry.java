@@ -20,8 +20,17 @@ public final class SessionRegistry {
     private final SubscriptionIndex index;
     private final ExpiryScheduler scheduler;
     private final int queueCapacity;
+    private final OfflineQueueBudget offlineBudget;
+    private volatile SharedRedelivery redelivery = SharedRedelivery.DROP;
+    private final SharedRedelivery handOn = (delivery, leaving) -> redelivery.redeliver(delivery, leaving);
 
     public SessionRegistry(SessionStore store, SubscriptionIndex index, ExpiryScheduler scheduler, int queueCapacity) {
+        this(store, index, scheduler, queueCapacity, OfflineQueueBudget.unbounded());
+    }
+
+    public SessionRegistry(SessionStore store, SubscriptionIndex index, ExpiryScheduler scheduler, int queueCapacity,
+                           OfflineQueueBudget offlineBudget) {
+        this.offlineBudget = offlineBudget;
         this.store = store;
         this.index = index;
         this.scheduler = scheduler;
@@ -56,7 +65,7 @@ public final class SessionRegistry {
                 willToSendNow[0] = will; // the old session ends now, so its delayed Will is due
                 discard(existing);
             }
-            Session fresh = new Session(id, version, expiryInterval, queueCapacity);
+            Session fresh = new Session(id, version, expiryInterval, queueCapacity, handOn, offlineBudget);
             fresh.bind(owner);
             return fresh;
         });
@@ -158,6 +167,11 @@ public final class SessionRegistry {
         return true;
     }
 
+    /** Who takes a leaving share-group member's messages (the router, once it exists). */
+    public void sharedRedelivery(SharedRedelivery redelivery) {
+        this.redelivery = redelivery;
+    }
+
     public Session get(String clientId) {
         return store.get(clientId);
     }
@@ -198,6 +212,7 @@ public final class SessionRegistry {
         for (Subscription s : session.subscriptions()) {
             index.remove(s.clientId(), s.topicFilter());
         }
+        session.end(); // after leaving the index, so no share group hands a message back to it
         if (session.droppedCount() > 0) {
             LOG.info("Session of client '{}' ended; {} messages were dropped for it because its queue was full",
                     session.clientId(), session.droppedCount());

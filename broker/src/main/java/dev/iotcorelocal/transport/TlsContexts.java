@@ -11,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.X509ExtendedTrustManager;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.nio.file.Path;
 
 /**
@@ -29,6 +32,11 @@ public final class TlsContexts {
         return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
     }
 
+    /**
+     * Runs at start, off the event loops: it reads the certificate files. With BoringSSL a client
+     * certificate from another CA gets the TLS alert {@code unknown_ca} (see ClientCertificateTrust);
+     * the JDK's TLS sends its own choice ({@code certificate_unknown}).
+     */
     public static SslContext mutualTlsServer(Path certificatesDir) throws SSLException {
         return server(certificatesDir, ClientAuth.REQUIRE);
     }
@@ -44,10 +52,17 @@ public final class TlsContexts {
             LOG.info("TLS by the JDK: BoringSSL did not load on this platform ({})",
                     OpenSsl.unavailabilityCause() == null ? "no cause given" : OpenSsl.unavailabilityCause().getMessage());
         }
+        Path ca = certificatesDir.resolve(DevPki.CA_CERT);
+        X509ExtendedTrustManager trust;
+        try {
+            trust = provider == SslProvider.OPENSSL ? ClientCertificateTrust.forOpenSsl(ca) : ClientCertificateTrust.pkix(ca);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SSLException("cannot load the CA certificate " + ca + ": " + e.getMessage(), e);
+        }
         return SslContextBuilder
                 .forServer(certificatesDir.resolve(DevPki.SERVER_CERT).toFile(),
                         certificatesDir.resolve(DevPki.SERVER_KEY).toFile())
-                .trustManager(certificatesDir.resolve(DevPki.CA_CERT).toFile())
+                .trustManager(trust)
                 .clientAuth(clientAuth)
                 .sslProvider(provider)
                 .protocols("TLSv1.3", "TLSv1.2")

@@ -46,6 +46,12 @@ class DecodeFailureTest {
             "PUBACK with flags                          | 41 02 0001               | MALFORMED_PACKET",
             "unknown reason code in DISCONNECT          | e0 01 03                 | PROTOCOL_ERROR",
             "remaining length of 5 bytes                | 30 ff ff ff ff 01        | MALFORMED_PACKET",
+            "remaining length 0 in two bytes            | c0 80 00                 | MALFORMED_PACKET",
+            "remaining length 4 in two bytes            | 30 84 00 0001 74 00      | MALFORMED_PACKET",
+            "remaining length 4 in four bytes           | 30 84 80 80 00 0001 74 00 | MALFORMED_PACKET",
+            "property length 0 in two bytes             | 30 05 0001 74 80 00      | MALFORMED_PACKET",
+            "property identifier 2 in two bytes         | 30 0a 0001 74 06 8200 0000003c | MALFORMED_PACKET",
+            "subscription identifier 1 in two bytes     | 82 0a 0001 03 0b 8100 0001 74 00 | MALFORMED_PACKET",
     })
     void refusesAfterConnect(String description, String bytes, ReasonCode expected) {
         Object result = Frames.afterConnectV5(hex(bytes));

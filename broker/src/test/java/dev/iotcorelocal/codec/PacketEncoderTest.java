@@ -55,6 +55,22 @@ class PacketEncoderTest {
     }
 
     @Test
+    void aReasonStringTooLongForItsLengthPrefixIsLeftOutNotWrapped() {
+        String tooLong = "x".repeat(65_536); // a 16-bit prefix would say 0 and the rest would be garbage
+        assertThat(encode(PubReply.puback(7, ReasonCode.QUOTA_EXCEEDED, tooLong), MqttVersion.V5))
+                .isEqualTo(hex("40 04 0007 97 00"));
+        assertThat(encode(Disconnect.of(ReasonCode.TOPIC_NAME_INVALID, tooLong), MqttVersion.V5))
+                .isEqualTo(hex("e0 02 90 00"));
+        assertThat(encode(Connack.refusal(ReasonCode.QUOTA_EXCEEDED, tooLong), MqttVersion.V5))
+                .isEqualTo(encode(Connack.refusal(ReasonCode.QUOTA_EXCEEDED, null), MqttVersion.V5));
+        String longest = "x".repeat(65_535); // still fits: sent whole
+        byte[] fits = encode(PubReply.puback(7, ReasonCode.QUOTA_EXCEEDED, longest), MqttVersion.V5);
+        // type, remaining length (3), packet id, reason, property length (3), 0x1F, string length, string
+        assertThat(fits).hasSize(1 + 3 + 2 + 1 + 3 + 1 + 2 + 65_535);
+        assertThat(java.util.Arrays.copyOfRange(fits, 10, 13)).isEqualTo(hex("1f ffff"));
+    }
+
+    @Test
     void pubackShortAndWithReason() {
         assertThat(encode(PubReply.puback(7, ReasonCode.SUCCESS), MqttVersion.V5)).isEqualTo(hex("40 02 0007"));
         assertThat(encode(PubReply.puback(7, ReasonCode.NOT_AUTHORIZED, "x"), MqttVersion.V5))

@@ -154,6 +154,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void memoryBoundsLoadAndNegativeOnesAreRefusedNamingTheKey(@TempDir Path dir) throws IOException {
+        assertThat(BrokerConfig.defaults().memory()).isEqualTo(new MemoryConfig(100_000, 268_435_456L, 536_870_912L));
+        Path off = write(dir, "memory:\n  retained-max-messages: 0\n  offline-queue-max-bytes: 1048576\n");
+        assertThat(ConfigLoader.load(off).memory()).isEqualTo(new MemoryConfig(0, 268_435_456L, 1_048_576L));
+        Path negative = write(dir, "memory:\n  offline-queue-max-bytes: -1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(negative)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("memory.offline-queue-max-bytes must be 0 (off) or more, was -1");
+        Path share = write(dir, "limits:\n  share-name-max-chars: -5\n");
+        assertThatThrownBy(() -> ConfigLoader.load(share)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("limits.share-name-max-chars must be 0 (off) or more");
+    }
+
+    @Test
     void duplicateKeysAreRefusedWithBothLines(@TempDir Path dir) throws IOException {
         Path key = write(dir, "mqtt:\n  receive-maximum: 5\n  topic-alias-maximum: 2\n  receive-maximum: 6\n");
         assertRefused(key, key + ":4: duplicate key 'mqtt.receive-maximum' (already set on line 2); YAML allows each key once");

@@ -14,6 +14,7 @@ import dev.iotcorelocal.session.ManualTime;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionOwner;
 import dev.iotcorelocal.session.SessionRegistry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,7 +29,7 @@ class RouterTest {
     private final TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
     private final SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index,
             new ManualTime(Instant.EPOCH), 100);
-    private final Router router = new Router(index, registry, new RetainedStore<>(), new AllowAllAuthorizer());
+    private final Router router = new Router(index, registry, new RetainedStore<>(), new AllowAllAuthorizer(), java.time.Clock.systemUTC());
     private final SessionOwner owner = new SessionOwner() {
         @Override
         public void wake() {
@@ -62,6 +63,61 @@ class RouterTest {
             assertThat(delivery.qos()).as("client %d", c).isEqualTo(c % 2);
             assertThat(sessions.get(c).poll()).as("client %d: one copy", c).isNull();
         }
+    }
+
+    @ParameterizedTest(name = "queue capacity {0}")
+    @ValueSource(ints = {4, 5, 8, 33, 63, 64, 65, 100, 10_000}) // 4..64 made JCTools refuse the queue
+    void everyAcceptedQueueCapacityQueuesExactlyThatMany(int capacity) {
+        SessionRegistry small = new SessionRegistry(new InMemorySessionStore(), index, new ManualTime(Instant.EPOCH),
+                capacity);
+        Router smallRouter = new Router(index, small, new RetainedStore<>(), new AllowAllAuthorizer(), java.time.Clock.systemUTC());
+        Session session = small.attach("small", MqttVersion.V5, true, 0, owner).session();
+        subscribe(session, "t", 1);
+
+        int accepted = 0;
+        for (int i = 0; i < capacity + 3; i++) {
+            accepted += smallRouter.route(message("t", i));
+        }
+
+        assertThat(accepted).isEqualTo(capacity);
+        for (int i = 0; i < capacity; i++) {
+            assertThat(session.poll().message().payload()).containsExactly(i & 0xFF);
+        }
+        assertThat(session.poll()).isNull();
+        assertThat(session.droppedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aSubscriberThatFailsDoesNotKeepTheMessageFromTheOthers() {
+        SessionOwner broken = new SessionOwner() {
+            @Override
+            public void wake() {
+                throw new IllegalStateException("wake-up failed");
+            }
+
+            @Override
+            public void takeOver() {
+            }
+        };
+        Session first = registry.attach("first", MqttVersion.V5, true, 0, owner).session();
+        Session failing = registry.attach("failing", MqttVersion.V5, true, 0, broken).session();
+        Session last = registry.attach("last", MqttVersion.V5, true, 0, owner).session();
+        for (Session s : List.of(first, failing, last)) {
+            subscribe(s, "t", 1);
+        }
+
+        int routed = router.route(message("t", 1));
+        router.route(message("t", 2));
+
+        assertThat(routed).isEqualTo(2);
+        assertThat(first.poll().message().payload()).containsExactly(1);
+        assertThat(last.poll().message().payload()).containsExactly(1);
+        assertThat(last.poll().message().payload()).containsExactly(2);
+        assertThat(router.failedDeliveries()).isEqualTo(2);
+    }
+
+    private static Message message(String topic, int marker) {
+        return new Message(topic, new byte[]{(byte) marker}, 1, false, PublishProperties.EMPTY, Message.NEVER, "publisher");
     }
 
     private void subscribe(Session session, String filter, int qos) {

@@ -28,6 +28,32 @@ class LimitChecksTest {
     }
 
     @Test
+    void aMessageIsCheckedForTopicReservedTopicsAndQuotasInTurn() {
+        LimitsConfig smallPayload = new LimitsConfig(128, 256, 7, 1000, 8192, 256, 8, 50, 100, 524_288, 1, 5, true, 128);
+        byte[] payload = new byte[1001];
+        assertThat(LimitChecks.message("t/" + "x".repeat(300), false, payload, PublishProperties.EMPTY, smallPayload)
+                .limit()).as("topic first").isEqualTo(Limit.TOPIC_LENGTH);
+        assertThat(LimitChecks.message("$aws/things/t/shadow/update/accepted", false, new byte[1], PublishProperties.EMPTY,
+                AWS).limit()).isEqualTo(Limit.RESERVED_TOPIC);
+        assertThat(LimitChecks.message("$aws/things/t/shadow/update", true, new byte[1], PublishProperties.EMPTY,
+                AWS).limit()).isEqualTo(Limit.RETAIN_ON_RESERVED_TOPIC);
+        Violation big = LimitChecks.message("t", false, payload, PublishProperties.EMPTY, smallPayload);
+        assertThat(big.limit()).isEqualTo(Limit.PAYLOAD_SIZE);
+        assertThat(big.reasonCode()).isEqualTo(ReasonCode.QUOTA_EXCEEDED);
+        assertThat(LimitChecks.message("t", false, new byte[1000], PublishProperties.EMPTY, smallPayload)).isNull();
+    }
+
+    @Test
+    void shareNamesAreCountedInCharactersUpTo128() {
+        assertThat(LimitChecks.shareName("g".repeat(128), AWS)).isNull();
+        assertThat(LimitChecks.shareName("\ud83d\ude00".repeat(128), AWS)).as("128 code points").isNull();
+        Violation v = LimitChecks.shareName("g".repeat(129), AWS);
+        assertThat(v.limit()).isEqualTo(Limit.SHARE_NAME_LENGTH);
+        assertThat(v.reasonCode()).isEqualTo(ReasonCode.TOPIC_FILTER_INVALID);
+        assertThat(LimitChecks.shareName("g".repeat(65_000), LimitsConfig.relaxed())).isNull();
+    }
+
+    @Test
     void topicLengthAndDepthAtTheLimit() {
         assertThat(LimitChecks.topicName("t".repeat(256), AWS)).isNull();
         assertThat(LimitChecks.topicName("t".repeat(257), AWS).reasonCode()).isEqualTo(ReasonCode.TOPIC_NAME_INVALID);

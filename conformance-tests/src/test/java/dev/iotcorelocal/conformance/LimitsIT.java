@@ -204,6 +204,15 @@ class LimitsIT {
         }
     }
 
+    @Test
+    void shareNameOver128CharactersGetsSuback0x8F() throws Exception {
+        try (RawMqttClient client = connected(5)) {
+            client.send(subscribeMany(1, "$share/" + "g".repeat(128) + "/jobs", "$share/" + "g".repeat(129) + "/jobs",
+                    "$share/" + "\u00e9".repeat(128) + "/jobs")); // 128 characters, 256 UTF-8 bytes
+            assertThat(client.readUntil(9)).endsWith(0x00, 0x8F, 0x00);
+        }
+    }
+
     // --- MQTT 3.1.1 ------------------------------------------------------------------------------
 
     @Test

@@ -55,6 +55,28 @@ class TlsIT {
         socket.close();
     }
 
+    /**
+     * Clients report the alert they got: internal_error reads as a server fault, unknown_ca says
+     * what is wrong. TLS 1.3 only: under TLS 1.2 the JDK client is still writing its last flight
+     * when the alert and the close arrive, and reports the broken pipe instead of the alert.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3"})
+    void aCertificateFromAnotherCaGetsTheAlertUnknownCa(String protocol, @TempDir Path otherPki) throws Exception {
+        new DevPki(otherPki).ensure(List.of());
+        SSLSocket socket = (SSLSocket) Pem.sslContext(broker.caCertificate(), otherPki.resolve(DevPki.CLIENT_CERT),
+                otherPki.resolve(DevPki.CLIENT_KEY), "TLS").getSocketFactory().createSocket("localhost", broker.mqttsPort());
+        socket.setEnabledProtocols(new String[]{protocol});
+        socket.setSoTimeout(5_000);
+        assertThatThrownBy(() -> {
+            socket.startHandshake();
+            // TLS 1.3: the server judges the client certificate after the client's Finished, so
+            // the alert arrives on the first read (a write could meet the reset first)
+            socket.getInputStream().read();
+        }).isInstanceOf(SSLException.class).hasMessageContaining("unknown_ca");
+        socket.close();
+    }
+
     @Test
     void refusesACertificateFromAnotherCa(@TempDir Path otherPki) throws Exception {
         new DevPki(otherPki).ensure(List.of());

@@ -77,7 +77,7 @@ public class RoutingBenchmark {
             index.add(subscription);
             sessions.add(session);
         }
-        router = new Router(index, registry, new RetainedStore<>(), new AllowAllAuthorizer());
+        router = new Router(index, registry, new RetainedStore<>(), new AllowAllAuthorizer(), java.time.Clock.systemUTC());
         message = new Message("bench/out", new byte[64], 0, false, PublishProperties.EMPTY, Message.NEVER, "publisher");
     }
 
