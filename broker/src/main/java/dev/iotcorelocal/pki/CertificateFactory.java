@@ -21,6 +21,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class CertificateFactory {
 
     static X509Certificate rootCa(KeyPair keys, String commonName) throws GeneralSecurityException {
         X500Name name = new X500Name("CN=" + commonName + ",O=iotcore-local");
-        X509v3CertificateBuilder builder = builder(name, name, keys, CA_VALIDITY);
+        X509v3CertificateBuilder builder = builder(name, name, keys.getPublic(), CA_VALIDITY);
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
@@ -71,20 +72,31 @@ final class CertificateFactory {
 
     static X509Certificate device(KeyPair keys, X509Certificate ca, PrivateKey caKey, String commonName)
             throws GeneralSecurityException {
-        return sign(leaf(keys, ca, "CN=" + commonName + ",O=iotcore-local", KeyPurposeId.id_kp_clientAuth), caKey);
+        return device(keys.getPublic(), new X500Name("CN=" + commonName + ",O=iotcore-local"), ca, caKey);
+    }
+
+    /** A client certificate for any public key (RSA or EC), as CreateCertificateFromCsr needs. */
+    static X509Certificate device(PublicKey key, X500Name subject, X509Certificate ca, PrivateKey caKey)
+            throws GeneralSecurityException {
+        return sign(leaf(key, ca, subject, KeyPurposeId.id_kp_clientAuth), caKey);
     }
 
     private static X509v3CertificateBuilder leaf(KeyPair keys, X509Certificate ca, String subject, KeyPurposeId purpose)
             throws GeneralSecurityException {
+        return leaf(keys.getPublic(), ca, new X500Name(subject), purpose);
+    }
+
+    private static X509v3CertificateBuilder leaf(PublicKey key, X509Certificate ca, X500Name subject,
+                                                 KeyPurposeId purpose) throws GeneralSecurityException {
         X500Name issuer = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded());
-        X509v3CertificateBuilder builder = builder(issuer, new X500Name(subject), keys, LEAF_VALIDITY);
+        X509v3CertificateBuilder builder = builder(issuer, subject, key, LEAF_VALIDITY);
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true,
                             new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
                     .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca));
         } catch (java.io.IOException e) {
             throw new GeneralSecurityException(e);
@@ -92,10 +104,10 @@ final class CertificateFactory {
         return builder;
     }
 
-    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys, Duration validity) {
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key, Duration validity) {
         Instant now = Instant.now();
         return new JcaX509v3CertificateBuilder(issuer, new BigInteger(159, RANDOM).add(BigInteger.ONE),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, keys.getPublic());
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, key);
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey key) throws GeneralSecurityException {
