@@ -53,6 +53,13 @@ final class IssueCertificateCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         pki.issueDevice(name, cert, key);
         System.out.println("Issued " + cert + " and " + key + " (CA: " + certificates.resolve(DevPki.CA_CERT) + ")");
+        if (out == null) {
+            // The broker registers the dev PKI folder's certificates when it starts (DevPkiRegistration).
+            System.out.println("A broker started on this folder registers it ACTIVE with the "
+                    + "iotcore-local-dev-allow-all policy. A broker already running registers it with:\n"
+                    + "  aws --endpoint-url http://localhost:8443 iot register-certificate-without-ca "
+                    + "--status ACTIVE --certificate-pem file://" + cert.toAbsolutePath());
+        }
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.iotcorelocal.conformance;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
@@ -56,7 +57,11 @@ final class Pem {
 
     private static PrivateKey privateKey(Path file) throws Exception {
         try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
-            return new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) parser.readObject());
+            Object key = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            // PKCS#8 as the dev PKI writes it, or PKCS#1 ("BEGIN RSA PRIVATE KEY") as AWS's CreateKeysAndCertificate returns it
+            return key instanceof PEMKeyPair pair ? converter.getKeyPair(pair).getPrivate()
+                    : converter.getPrivateKey((PrivateKeyInfo) key);
         }
     }
 }
