@@ -2,8 +2,15 @@ package dev.iotcorelocal.app;
 
 import dev.iotcorelocal.api.ApiModule;
 import dev.iotcorelocal.api.ApiServer;
+import dev.iotcorelocal.api.CaCertificatesApi;
+import dev.iotcorelocal.api.CertificatesApi;
 import dev.iotcorelocal.api.DataPlaneApi;
+import dev.iotcorelocal.api.EndpointApi;
+import dev.iotcorelocal.api.PoliciesApi;
+import dev.iotcorelocal.api.PolicyAttachmentsApi;
+import dev.iotcorelocal.api.TagsApi;
 import dev.iotcorelocal.api.ThingGroupsApi;
+import dev.iotcorelocal.api.ThingPrincipalsApi;
 import dev.iotcorelocal.api.ThingsApi;
 import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.auth.Authorizer;
@@ -16,6 +23,8 @@ import dev.iotcorelocal.pki.DevPki;
 import dev.iotcorelocal.protocol.ApplicationPublisher;
 import dev.iotcorelocal.protocol.ProtocolContext;
 import dev.iotcorelocal.registry.AwsAccount;
+import dev.iotcorelocal.registry.SecurityRegistry;
+import dev.iotcorelocal.registry.ThingDirectory;
 import dev.iotcorelocal.registry.ThingRegistry;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.SubscriptionIndex;
@@ -70,8 +79,16 @@ final class BrokerAssembly {
 
         AwsAccount account = AwsAccount.of(config.aws());
         ThingRegistry things = new ThingRegistry(account, clock);
+        SecurityRegistry security = SecurityAssembly.start(config.aws(), certificates, clock, ThingDirectory.NONE, null);
         // The HTTP API's resource families, one line each (see ApiModule).
         List<ApiModule> apiModules = List.of(
+                new CertificatesApi(security.certificates(), account.accountId()),
+                new CaCertificatesApi(security.caCertificates(), account.accountId()),
+                new PoliciesApi(security.policies()),
+                new PolicyAttachmentsApi(security.attachments()),
+                new ThingPrincipalsApi(security.attachments(), security::snapshot),
+                new TagsApi(security.tags()),
+                new EndpointApi(config.aws().endpointHost()),
                 new DataPlaneApi(new ApplicationPublisher(router, config.limits(), clock), retained, registry,
                         config.limits()),
                 new ThingsApi(things),

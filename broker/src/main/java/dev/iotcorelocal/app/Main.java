@@ -59,6 +59,11 @@ public final class Main implements Callable<Integer> {
             description = "Limits profile: aws (AWS IoT Core's quotas and rate limits, the default) or relaxed.")
     String profile;
 
+    @Option(names = "--registry", paramLabel = "FILE",
+            description = "Registry seed file (YAML or JSON: things, policies, certificates, attachments) applied "
+                    + "at start; see docs/registry-seed.md.")
+    Path registrySeed;
+
     @Option(names = "--print-config", description = "Print the effective configuration, with where each value came from, and exit.")
     boolean printConfig;
 
@@ -146,6 +151,10 @@ public final class Main implements Callable<Integer> {
         }
         if (noApi) {
             options.add(new ConfigOverride("listeners.api-enabled", json.booleanNode(false), "option --no-api"));
+        }
+        if (registrySeed != null) {
+            options.add(new ConfigOverride("aws.registry-seed", json.textNode(registrySeed.toString()),
+                    "option --registry"));
         }
         if (certificates != null) {
             options.add(new ConfigOverride("tls.certificates-dir", json.textNode(certificates.toString()),

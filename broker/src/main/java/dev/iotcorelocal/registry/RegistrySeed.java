@@ -122,7 +122,11 @@ public final class RegistrySeed {
             return 0;
         }
         if (!entries.isArray()) {
-            throw new SeedException(file + ": " + section + " must be a list of entries");
+            throw new SeedException("registry seed file " + file + ": " + section + " must be a list of entries");
+        }
+        if (things == null && section.startsWith("thing")) {
+            throw new SeedException("registry seed file " + file + ": " + section + " need the things registry, "
+                    + "which this broker was started without");
         }
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
