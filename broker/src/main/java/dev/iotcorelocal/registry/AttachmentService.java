@@ -30,6 +30,7 @@ public final class AttachmentService {
         PolicyService.requireName(policyName);
         store.write(draft -> {
             RegistryState view = draft.view();
+            targetShape(target);
             PolicyService.find(view, policyName);
             Target resolved = target(view, target);
             List<String> attached = view.policiesOf(target);
