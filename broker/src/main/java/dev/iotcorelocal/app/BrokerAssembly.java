@@ -60,6 +60,8 @@ final class BrokerAssembly {
                 ConfigLoader.toYaml(config).lines().map(line -> "    " + line).collect(Collectors.joining("\n")));
         Path certificates = Path.of(config.tls().certificatesDir()).toAbsolutePath().normalize();
         SslContext tls = prepareTls(certificates, config.tls().extraServerNames());
+        // before anything that owns threads: a bad seed file then leaves nothing running
+        SecurityRegistry security = SecurityAssembly.start(config.aws(), certificates, clock, ThingDirectory.NONE, null);
 
         SubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
         ExecutorExpiryScheduler ownScheduler = givenScheduler == null ? new ExecutorExpiryScheduler() : null;
@@ -79,7 +81,6 @@ final class BrokerAssembly {
 
         AwsAccount account = AwsAccount.of(config.aws());
         ThingRegistry things = new ThingRegistry(account, clock);
-        SecurityRegistry security = SecurityAssembly.start(config.aws(), certificates, clock, ThingDirectory.NONE, null);
         // The HTTP API's resource families, one line each (see ApiModule).
         List<ApiModule> apiModules = List.of(
                 new CertificatesApi(security.certificates(), account.accountId()),

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads a start-up seed file (YAML, or JSON, which YAML reads too): thing types, thing groups,
- * things, policies, certificates by PEM file, and their attachments, for CI jobs that want a
+ * Loads a start-up seed file (YAML, or JSON, which YAML reads too): policies, thing types, thing
+ * groups, things, certificates by PEM file, and their attachments, for CI jobs that want a
  * fixed world without API calls. Entries are applied in that order through the same services as
  * the HTTP API, so they obey the same rules; the first bad entry stops the start with the file,
  * the entry and the reason. Format: docs/registry-seed.md.
@@ -55,6 +55,8 @@ public final class RegistrySeed {
         JsonNode root = read();
         checkKeys(root, "", "the file");
         int applied = 0;
+        applied += each(root, "policies", (entry, where) -> registry.policies().create(text(entry, "name", where, true),
+                document(entry, where), Map.of()));
         applied += each(root, "thing-types", (entry, where) -> things.createThingType(text(entry, "name", where, true)));
         applied += each(root, "thing-groups", (entry, where) -> {
             String name = text(entry, "name", where, true);
@@ -70,8 +72,6 @@ public final class RegistrySeed {
                 things.addThingToGroup(name, group);
             }
         });
-        applied += each(root, "policies", (entry, where) -> registry.policies().create(text(entry, "name", where, true),
-                document(entry, where), Map.of()));
         applied += each(root, "certificates", this::certificate);
         return applied;
     }
