@@ -43,7 +43,7 @@ final class SecurityAssembly {
         } catch (IOException e) {
             throw new BrokerStartException("cannot read the dev PKI folder " + certificates + ": " + e.getMessage(), e);
         }
-        if (aws.registrySeed() != null) {
+        if (!aws.registrySeed().isEmpty()) {
             Path seed = Path.of(aws.registrySeed()).toAbsolutePath().normalize();
             try {
                 int entries = RegistrySeed.apply(seed, registry, provisioning);

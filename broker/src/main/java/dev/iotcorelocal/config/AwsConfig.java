@@ -7,7 +7,7 @@ import static dev.iotcorelocal.config.ConfigException.require;
 /**
  * The AWS account and region this emulator pretends to be: they appear in every ARN it issues.
  * {@code endpointHost} is what DescribeEndpoint answers; {@code registrySeed} a seed file applied
- * at start, or null.
+ * at start, or "" for none.
  */
 public record AwsConfig(@JsonProperty("account-id") String accountId,
                         @JsonProperty("region") String region,
@@ -20,11 +20,11 @@ public record AwsConfig(@JsonProperty("account-id") String accountId,
                 "aws.region must look like us-east-1, was " + region);
         require(endpointHost != null && endpointHost.matches("[A-Za-z0-9.:\\[\\]-]{1,253}"),
                 "aws.endpoint-host must be a host name or IP address, was " + endpointHost);
-        registrySeed = registrySeed == null || registrySeed.isBlank() ? null : registrySeed;
+        registrySeed = registrySeed == null ? "" : registrySeed.strip();
     }
 
     public AwsConfig(String accountId, String region) {
-        this(accountId, region, "localhost", null);
+        this(accountId, region, "localhost", "");
     }
 
     public AwsConfig withRegistrySeed(String file) {
