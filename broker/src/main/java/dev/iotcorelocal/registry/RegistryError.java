@@ -8,7 +8,6 @@ public enum RegistryError {
     DELETE_CONFLICT("DeleteConflictException", 409),
     CERTIFICATE_STATE("CertificateStateException", 406),
     CERTIFICATE_VALIDATION("CertificateValidationException", 400),
-    CERTIFICATE_CONFLICT("CertificateConflictException", 409),
     MALFORMED_POLICY("MalformedPolicyException", 400),
     VERSIONS_LIMIT_EXCEEDED("VersionsLimitExceededException", 409),
     LIMIT_EXCEEDED("LimitExceededException", 410);
