@@ -24,8 +24,8 @@ import dev.iotcorelocal.protocol.ApplicationPublisher;
 import dev.iotcorelocal.protocol.ProtocolContext;
 import dev.iotcorelocal.registry.AwsAccount;
 import dev.iotcorelocal.registry.SecurityRegistry;
-import dev.iotcorelocal.registry.ThingDirectory;
 import dev.iotcorelocal.registry.ThingRegistry;
+import dev.iotcorelocal.registry.ThingRegistryView;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.routing.TrieSubscriptionIndex;
@@ -60,8 +60,11 @@ final class BrokerAssembly {
                 ConfigLoader.toYaml(config).lines().map(line -> "    " + line).collect(Collectors.joining("\n")));
         Path certificates = Path.of(config.tls().certificatesDir()).toAbsolutePath().normalize();
         SslContext tls = prepareTls(certificates, config.tls().extraServerNames());
+        AwsAccount account = AwsAccount.of(config.aws());
+        ThingRegistry things = new ThingRegistry(account, clock);
         // before anything that owns threads: a bad seed file then leaves nothing running
-        SecurityRegistry security = SecurityAssembly.start(config.aws(), certificates, clock, ThingDirectory.NONE, null);
+        ThingRegistryView thingView = new ThingRegistryView(things);
+        SecurityRegistry security = SecurityAssembly.start(config.aws(), certificates, clock, thingView, thingView);
 
         SubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
         ExecutorExpiryScheduler ownScheduler = givenScheduler == null ? new ExecutorExpiryScheduler() : null;
@@ -79,8 +82,6 @@ final class BrokerAssembly {
         ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router,
                 index, authorizer, connectRateLimiter, clock);
 
-        AwsAccount account = AwsAccount.of(config.aws());
-        ThingRegistry things = new ThingRegistry(account, clock);
         // The HTTP API's resource families, one line each (see ApiModule).
         List<ApiModule> apiModules = List.of(
                 new CertificatesApi(security.certificates(), account.accountId()),

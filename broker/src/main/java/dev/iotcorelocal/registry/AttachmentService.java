@@ -116,7 +116,8 @@ public final class AttachmentService {
             RegistryState view = draft.view();
             requireThing(thingName);
             DeviceCertificate certificate = certificate(view, principal);
-            List<String> others = view.thingsOf(certificate.arn()).stream().filter(t -> !t.equals(thingName)).toList();
+            List<String> others = view.thingsOf(certificate.arn()).stream()
+                    .filter(t -> !t.equals(thingName) && things.thingExists(t)).toList();
             boolean othersExclusive = others.stream()
                     .anyMatch(t -> view.principalsOf(t).get(certificate.arn()) == ThingPrincipalType.EXCLUSIVE_THING);
             if (othersExclusive || (type == ThingPrincipalType.EXCLUSIVE_THING && !others.isEmpty())) {
@@ -154,7 +155,9 @@ public final class AttachmentService {
 
     public Page<String> listPrincipalThings(String principal, String nextToken, Integer maxResults) {
         RegistryState state = store.current();
-        return Page.of(state.thingsOf(certificate(state, principal).arn()), nextToken, maxResults, "maxResults");
+        List<String> attached = state.thingsOf(certificate(state, principal).arn()).stream()
+                .filter(things::thingExists).toList(); // a deleted thing's attachments are stale
+        return Page.of(attached, nextToken, maxResults, "maxResults");
     }
 
     /** Forgets a deleted thing group's policies: AWS removes the grants with the group. */

@@ -23,12 +23,15 @@ public final class CertificateService {
     private final Arns arns;
     private final Clock clock;
     private final LocalCertificateAuthority authority;
+    private final ThingDirectory things;
 
-    public CertificateService(RegistryStore store, Arns arns, Clock clock, LocalCertificateAuthority authority) {
+    public CertificateService(RegistryStore store, Arns arns, Clock clock, LocalCertificateAuthority authority,
+                              ThingDirectory things) {
         this.store = store;
         this.arns = arns;
         this.clock = clock;
         this.authority = authority;
+        this.things = things;
     }
 
     public IssuedCertificate createKeysAndCertificate(boolean setAsActive) {
@@ -123,10 +126,16 @@ public final class CertificateService {
                 throw new RegistryRefusal(RegistryError.CERTIFICATE_STATE,
                         "Certificate " + id + " is ACTIVE: deactivate it (UpdateCertificate) before deleting it");
             }
-            List<String> things = view.thingsOf(current.arn());
-            if (!things.isEmpty()) {
+            // a deleted thing's attachments are stale, not a conflict
+            List<String> attached = view.thingsOf(current.arn()).stream().filter(things::thingExists).toList();
+            if (!attached.isEmpty()) {
                 throw new RegistryRefusal(RegistryError.DELETE_CONFLICT, "Certificate " + id
-                        + " is attached to things " + things + ": detach them (DetachThingPrincipal) first");
+                        + " is attached to things " + attached + ": detach them (DetachThingPrincipal) first");
+            }
+            for (String stale : view.thingsOf(current.arn())) {
+                Map<String, ThingPrincipalType> rest = new java.util.HashMap<>(view.principalsOf(stale));
+                rest.remove(current.arn());
+                draft.thingPrincipals().put(stale, Map.copyOf(rest));
             }
             List<String> policies = view.policiesOf(current.arn());
             if (!policies.isEmpty() && !forceDelete) {

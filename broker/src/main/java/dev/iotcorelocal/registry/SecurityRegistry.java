@@ -20,7 +20,7 @@ public final class SecurityRegistry {
     public SecurityRegistry(Arns arns, Clock clock, LocalCertificateAuthority authority, ThingDirectory things) {
         this.arns = arns;
         this.tags = new TagService(store, arns, things);
-        this.certificates = new CertificateService(store, arns, clock, authority);
+        this.certificates = new CertificateService(store, arns, clock, authority, things);
         this.caCertificates = new CaCertificateService(store, arns, clock, tags);
         this.policies = new PolicyService(store, arns, clock, tags);
         this.attachments = new AttachmentService(store, arns, things);

@@ -164,6 +164,18 @@ class CertificateServiceTest {
     }
 
     @Test
+    void aDeletedThingsAttachmentIsNoConflict() {
+        DeviceCertificate cert = certificates.createKeysAndCertificate(false).certificate();
+        fixture.things.things.add("gone");
+        fixture.registry.attachments().attachThingPrincipal("gone", cert.arn(), "EXCLUSIVE_THING");
+        fixture.things.things.remove("gone"); // DeleteThing in the things registry
+
+        assertThat(fixture.registry.attachments().listPrincipalThings(cert.arn(), null, null).items()).isEmpty();
+        certificates.delete(cert.id(), false);
+        assertThat(fixture.registry.snapshot().principalsOf("gone")).isEmpty();
+    }
+
+    @Test
     void listPagesNewestFirstByDefault() {
         DeviceCertificate first = certificates.createKeysAndCertificate(true).certificate();
         fixture.clock.advance(Duration.ofSeconds(1));

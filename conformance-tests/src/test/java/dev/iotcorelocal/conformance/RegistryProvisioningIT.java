@@ -32,9 +32,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The provisioning flow of every AWS IoT tutorial through the AWS SDK for Java v2: create keys
- * and a certificate, a policy, attach it, then connect over MQTT with the new certificate and
- * exchange a message.
+ * The provisioning flow of every AWS IoT tutorial through the AWS SDK for Java v2: create a
+ * thing, keys and a certificate, a policy, attach both, then connect over MQTT with the new
+ * certificate and exchange a message.
  */
 @IotCoreLocal
 class RegistryProvisioningIT {
@@ -54,11 +54,13 @@ class RegistryProvisioningIT {
 
     @Test
     void aCertificateCreatedThroughTheApiConnectsOverMqttAtOnce(@TempDir Path dir) throws Exception {
+        iot.createThing(b -> b.thingName("provisioned-sensor"));
         CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(b -> b.setAsActive(true));
         CreatePolicyResponse policy = iot.createPolicy(b -> b.policyName("sensor-policy").policyDocument(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:*\","
                         + "\"Resource\":\"*\"}]}"));
         iot.attachPolicy(b -> b.policyName("sensor-policy").target(keys.certificateArn()));
+        iot.attachThingPrincipal(b -> b.thingName("provisioned-sensor").principal(keys.certificateArn()));
 
         X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(keys.certificatePem().getBytes(StandardCharsets.US_ASCII)));
@@ -69,6 +71,10 @@ class RegistryProvisioningIT {
         assertThat(policy.policyVersionId()).isEqualTo("1");
         assertThat(iot.listAttachedPolicies(b -> b.target(keys.certificateArn())).policies())
                 .extracting(Policy::policyName).containsExactly("sensor-policy");
+        assertThat(iot.listThingPrincipals(b -> b.thingName("provisioned-sensor")).principals())
+                .containsExactly(keys.certificateArn());
+        assertThat(iot.listPrincipalThings(b -> b.principal(keys.certificateArn())).things())
+                .containsExactly("provisioned-sensor");
         CertificateDescription description = iot.describeCertificate(b -> b.certificateId(keys.certificateId()))
                 .certificateDescription();
         assertThat(description.status()).isEqualTo(CertificateStatus.ACTIVE);
@@ -96,6 +102,33 @@ class RegistryProvisioningIT {
         } finally {
             device.disconnect();
         }
+    }
+
+    @Test
+    void thingGroupPoliciesAreEffectiveForTheThingsCertificateAndAnExclusiveThingIsTheOnlyOne() {
+        iot.createThingGroup(b -> b.thingGroupName("building"));
+        iot.createThingGroup(b -> b.thingGroupName("floor").parentGroupName("building"));
+        iot.createThing(b -> b.thingName("lamp"));
+        iot.createThing(b -> b.thingName("other-lamp"));
+        iot.addThingToThingGroup(b -> b.thingGroupName("floor").thingName("lamp"));
+        iot.createPolicy(b -> b.policyName("building-policy").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"iot:Subscribe\","
+                        + "\"Resource\":\"*\"}}"));
+        iot.attachPolicy(b -> b.policyName("building-policy").target(iot.describeThingGroup(g -> g
+                .thingGroupName("building")).thingGroupArn()));
+        String cert = iot.createKeysAndCertificate(b -> b.setAsActive(true)).certificateArn();
+        iot.attachThingPrincipal(b -> b.thingName("lamp").principal(cert)
+                .thingPrincipalType(software.amazon.awssdk.services.iot.model.ThingPrincipalType.EXCLUSIVE_THING));
+
+        assertThat(iot.getEffectivePolicies(b -> b.principal(cert).thingName("lamp")).effectivePolicies())
+                .extracting(p -> p.policyName()).containsExactly("building-policy");
+        assertThat(iot.listAttachedPolicies(b -> b.target(iot.describeThingGroup(g -> g.thingGroupName("floor"))
+                .thingGroupArn()).recursive(true)).policies()).extracting(Policy::policyName)
+                .containsExactly("building-policy");
+        assertThat(iot.listThingPrincipalsV2(b -> b.thingName("lamp")).thingPrincipalObjects())
+                .extracting(o -> o.thingPrincipalTypeAsString()).containsExactly("EXCLUSIVE_THING");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> iot.attachThingPrincipal(b -> b.thingName("other-lamp")
+                .principal(cert))).isInstanceOf(software.amazon.awssdk.services.iot.model.InvalidRequestException.class);
     }
 
     @Test
