@@ -97,9 +97,9 @@ class AwsCliIT {
         ok(conflict);
         Result again = aws("iot", "create-thing-type", "--thing-type-name", "dup");
         assertThat(again.stderr()).contains("(ResourceAlreadyExistsException)");
-        Result unsupported = aws("iot", "list-policies");
+        Result unsupported = aws("iot", "list-topic-rules");
         assertThat(unsupported.stderr()).contains("(NotImplementedException)")
-                .contains("iotcore-local does not emulate ListPolicies yet");
+                .contains("iotcore-local does not emulate ListTopicRules yet");
     }
 
     @Test
