@@ -152,24 +152,15 @@ final class InboundPublishFlow {
         }
         boolean invalidTopicName = violation.limit() == Limit.TOPIC_LENGTH || violation.limit() == Limit.TOPIC_DEPTH;
         boolean answered = publish.qos() == 1 || invalidTopicName || violation.limit() == null;
-        if (!version.isV5()) {
-            if (answered) {
-                disconnect(violation);
-            }
-        } else if (publish.qos() == 1) {
+        if (!answered || connection.closeIfNoReasonCodes(violation)) {
+            return; // a QoS 0 publish over a quota is dropped, as AWS does; MQTT 3.1.1: closed
+        }
+        if (publish.qos() == 1) {
             String reasonString = connection.problemInformation()
                     ? ReasonStrings.of(PacketType.PUBACK, violation.text()) : null;
             channel.write(PubReply.puback(publish.packetId(), violation.reasonCode(), reasonString), channel.voidPromise());
         } else if (invalidTopicName) {
-            disconnect(violation);
-        }
-    }
-
-    private void disconnect(Violation violation) {
-        if (violation.limit() != null) {
-            connection.disconnectLogged(violation.reasonCode(), violation.text());
-        } else {
-            connection.disconnect(violation.reasonCode(), violation.text());
+            connection.disconnect(violation);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.iotcorelocal.protocol;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.DecodeFailure;
 import dev.iotcorelocal.limits.RefusalLog;
+import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.packet.Auth;
 import dev.iotcorelocal.packet.Connect;
 import dev.iotcorelocal.packet.Disconnect;
@@ -142,6 +143,29 @@ public final class MqttConnection implements SessionOwner {
         disconnector.disconnect(version(), clientId(), reason, text, false);
     }
 
+    /**
+     * The one place that decides how a refused PUBLISH or SUBSCRIBE is answered per protocol: an
+     * MQTT 5 client gets the reason code from the caller (returns false); MQTT 3.1.1 has no
+     * reason codes, so its connection is closed, as AWS does (returns true). A limit violation
+     * has been logged by the caller's RefusalLog; any other refusal is logged here.
+     */
+    boolean closeIfNoReasonCodes(Violation violation) {
+        if (version().isV5()) {
+            return false;
+        }
+        disconnect(violation);
+        return true;
+    }
+
+    /** Disconnects for the violation, logging it unless it is a limit its RefusalLog already logged. */
+    void disconnect(Violation violation) {
+        if (violation.limit() != null) {
+            disconnectLogged(violation.reasonCode(), violation.text());
+        } else {
+            disconnect(violation.reasonCode(), violation.text());
+        }
+    }
+
     public void onDecodeFailure(DecodeFailure failure) {
         if (failure.inConnect()) {
             if (failure.version() != null) {
@@ -262,8 +286,7 @@ public final class MqttConnection implements SessionOwner {
 
     private SubscribeFlow subscriptions() {
         if (subscriptions == null) {
-            subscriptions = new SubscribeFlow(channel, context, this, connected.identity(), connected.session(),
-                    connected.version());
+            subscriptions = new SubscribeFlow(channel, context, this, connected.identity(), connected.session());
         }
         return subscriptions;
     }

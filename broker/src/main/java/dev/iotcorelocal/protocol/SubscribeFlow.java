@@ -8,7 +8,6 @@ import dev.iotcorelocal.limits.ReservedTopics;
 import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
-import dev.iotcorelocal.packet.MqttVersion;
 import dev.iotcorelocal.packet.ReasonCode;
 import dev.iotcorelocal.packet.Suback;
 import dev.iotcorelocal.packet.Subscribe;
@@ -41,16 +40,14 @@ final class SubscribeFlow {
     private final MqttConnection connection;
     private final ClientIdentity identity;
     private final Session session;
-    private final MqttVersion version;
 
     SubscribeFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
-                  Session session, MqttVersion version) {
+                  Session session) {
         this.channel = channel;
         this.context = context;
         this.connection = connection;
         this.identity = identity;
         this.session = session;
-        this.version = version;
     }
 
     void onSubscribe(Subscribe subscribe) {
@@ -78,19 +75,14 @@ final class SubscribeFlow {
             Violation violation = checkLimits(filter, i, newKeys);
             if (violation != null) {
                 connection.refusals().refused(violation);
-                if (!version.isV5()) {
-                    connection.disconnectLogged(violation.reasonCode(), violation.text());
-                    return;
-                }
-                reasons.add(violation.reasonCode());
-                continue;
+            } else if (!context.authorizer().canSubscribe(identity, session.clientId(), request.filter())) {
+                violation = new Violation(null, ReasonCode.NOT_AUTHORIZED, "Not authorized to subscribe to " + request.filter());
             }
-            if (!context.authorizer().canSubscribe(identity, session.clientId(), request.filter())) {
-                if (!version.isV5()) {
-                    connection.disconnect(ReasonCode.NOT_AUTHORIZED, "Not authorized to subscribe to " + request.filter());
-                    return;
+            if (violation != null) {
+                if (connection.closeIfNoReasonCodes(violation)) {
+                    return; // MQTT 3.1.1: closed
                 }
-                reasons.add(refused(request, ReasonCode.NOT_AUTHORIZED));
+                reasons.add(violation.limit() == null ? refused(request, violation.reasonCode()) : violation.reasonCode());
                 continue;
             }
             int qos = Math.min(request.qos(), context.mqtt().maximumQos());
