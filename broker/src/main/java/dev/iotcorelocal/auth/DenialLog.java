@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -16,12 +17,16 @@ import java.util.function.Supplier;
 final class DenialLog {
     static final int CAPACITY = 32;
     private static final Logger LOG = LoggerFactory.getLogger(DenialLog.class);
+    static final Consumer<String> INFO_LOG = LOG::info;
     private final String clientId;
+    private final Consumer<String> sink;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean overflowed = new AtomicBoolean();
 
-    DenialLog(String clientId) {
+    /** @param sink where the lines go: {@link #INFO_LOG}, or a test's list */
+    DenialLog(String clientId, Consumer<String> sink) {
         this.clientId = clientId;
+        this.sink = sink;
     }
 
     /** @param explanation asked only when the line is logged: explaining costs more than deciding */
@@ -32,12 +37,14 @@ final class DenialLog {
         }
         if (logged.size() >= CAPACITY) {
             if (overflowed.compareAndSet(false, true)) {
-                LOG.info("Further denials for client '{}' are not logged ({} logged already)", clientId, CAPACITY);
+                sink.accept("Further denials for client '" + clientId + "' are not logged (" + CAPACITY
+                        + " logged already)");
             }
             return;
         }
         if (logged.add(key)) {
-            LOG.info("Denied {} for client '{}' on {}: {}", action, clientId, resource, explanation.get());
+            sink.accept("Denied " + action + " for client '" + clientId + "' on " + resource + ": "
+                    + explanation.get());
         }
     }
 }

@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +35,8 @@ public final class PolicyAuthorizer implements Authorizer {
     private final List<String> plainListenerPolicies;
     private final String domainName;
     private final Set<PolicyGrant> watched = ConcurrentHashMap.newKeySet();
-    private final DenialLog httpDenials = new DenialLog("(HTTP Publish)");
+    private final Consumer<String> denialSink;
+    private final DenialLog httpDenials;
 
     /**
      * @param plainListenerPolicies names of the policies that govern the plain listener; empty: allow all
@@ -42,6 +44,15 @@ public final class PolicyAuthorizer implements Authorizer {
      */
     public PolicyAuthorizer(Supplier<RegistryState> security, Supplier<ThingRegistry.State> things, Arns arns,
                             PolicyEngine engine, List<String> plainListenerPolicies, String domainName) {
+        this(security, things, arns, engine, plainListenerPolicies, domainName, DenialLog.INFO_LOG);
+    }
+
+    /** @param denialSink where denial lines go (tests read them) */
+    PolicyAuthorizer(Supplier<RegistryState> security, Supplier<ThingRegistry.State> things, Arns arns,
+                     PolicyEngine engine, List<String> plainListenerPolicies, String domainName,
+                     Consumer<String> denialSink) {
+        this.denialSink = denialSink;
+        this.httpDenials = new DenialLog("(HTTP Publish)", denialSink);
         this.security = security;
         this.things = things;
         this.arnPrefix = "arn:aws:iot:" + arns.region() + ":" + arns.accountId() + ":";
@@ -60,7 +71,7 @@ public final class PolicyAuthorizer implements Authorizer {
         }
         String certificateId = attempt.identity().certificateId();
         PolicyGrant grant = new PolicyGrant(attempt.clientId(), certificateId, arnPrefix, security, things,
-                (s, t) -> bindCertificate(attempt, s, t), attempt.revoke(), watched::remove);
+                (s, t) -> bindCertificate(attempt, s, t), attempt.revoke(), watched::remove, denialSink);
         // Watched before the status is read: a change after this point is seen by registryChanged,
         // one before it by the read below.
         watched.add(grant);
@@ -94,7 +105,7 @@ public final class PolicyAuthorizer implements Authorizer {
             List<Policy> policies = PrincipalResolver.policies(plainListenerPolicies, s);
             ConnectionContext context = clientKeys(attempt).build();
             return new PolicyGrant.Binding(s, t, null, engine.bind(policies, context));
-        }, attempt.revoke(), ignored -> { });
+        }, attempt.revoke(), ignored -> { }, denialSink);
     }
 
     private PolicyGrant.Binding bindCertificate(ConnectAttempt attempt, RegistryState s, ThingRegistry.State t) {

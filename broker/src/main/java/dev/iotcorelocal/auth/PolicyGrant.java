@@ -57,7 +57,8 @@ final class PolicyGrant implements ClientGrant {
      * @param onRelease stops watching the certificate
      */
     PolicyGrant(String clientId, String principalId, String arnPrefix, Supplier<RegistryState> security,
-                Supplier<ThingRegistry.State> things, Binder binder, Runnable revoke, Consumer<PolicyGrant> onRelease) {
+                Supplier<ThingRegistry.State> things, Binder binder, Runnable revoke, Consumer<PolicyGrant> onRelease,
+                Consumer<String> denialSink) {
         this.clientId = clientId;
         this.principalId = principalId;
         this.arnPrefix = arnPrefix;
@@ -66,7 +67,7 @@ final class PolicyGrant implements ClientGrant {
         this.binder = binder;
         this.revoke = revoke;
         this.onRelease = onRelease;
-        this.denials = new DenialLog(clientId);
+        this.denials = new DenialLog(clientId, denialSink);
     }
 
     /** The binding for the registry as it is now; binds again when either snapshot changed. */
