@@ -210,13 +210,17 @@ final class PolicyParser {
         return values;
     }
 
-    /** A constant value must be of the operator's type; one with variables is checked when bound. */
+    /**
+     * A constant value must be of the operator's type; one with variables is checked when bound.
+     * An Arn pattern with fewer than six fields is accepted and matches nothing, as IAM compares
+     * field by field.
+     */
     private static void checkValue(CompiledCondition.Operator operator, Template value, String field) {
-        if (value.hasVariables()) {
+        ConditionOperator base = operator.base();
+        if (value.hasVariables() || base.arn()) {
             return;
         }
         String text = value.bindText(NO_CONTEXT);
-        ConditionOperator base = operator.base();
         boolean bool = base == ConditionOperator.BOOL || base == ConditionOperator.NULL;
         if (bool ? !(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
                 : base.prepare(text, value, NO_CONTEXT).isEmpty()) {
