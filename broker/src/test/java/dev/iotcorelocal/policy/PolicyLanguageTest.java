@@ -247,6 +247,17 @@ class PolicyLanguageTest {
         assertThat(allowed(check, "iot:Receive", "topic/$aws/events/presence/connected/c")).isFalse();
     }
 
+    @Test
+    void unknownConditionKeysAreWarnedAboutAndAbsent() {
+        CompiledPolicy compiled = CompiledPolicy.compile("p", "1", document("{\"Effect\":\"Allow\",\"Action\":"
+                + "\"iot:Connect\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"iot:Thing.ThingName\":\"a\"}}}"));
+        assertThat(compiled.warnings()).containsExactly("Statement[0].Condition.StringEquals tests iot:Thing.ThingName, "
+                + "which is not an AWS IoT condition key and is always absent; did you mean "
+                + "iot:Connection.Thing.ThingName?");
+        assertThat(PolicySet.of(List.of(compiled)).bind(thing("a").build()).decide("iot:Connect", arn("client/a"))
+                .allowed()).isFalse();
+    }
+
     /** [RET]: the first example's misplaced braces are refused, naming JSON as the problem. */
     @Test
     void defectInvalidJsonIsRefused() {
