@@ -1,5 +1,6 @@
 package dev.iotcorelocal.auth;
 
+import dev.iotcorelocal.policy.CertificateVariables;
 import dev.iotcorelocal.policy.ContextKeys;
 import dev.iotcorelocal.registry.Arns;
 import dev.iotcorelocal.registry.CertificateIds;
@@ -70,8 +71,10 @@ public final class PolicyAuthorizer implements Authorizer {
                     : checked(attempt, plainGrant(attempt));
         }
         String certificateId = attempt.identity().certificateId();
+        // the iot:Certificate.* variables, parsed once per connection, not per binding or packet
+        CertificateVariables variables = CertificateVariables.of(attempt.identity().certificate());
         PolicyGrant grant = new PolicyGrant(attempt.clientId(), certificateId, arnPrefix, security, things,
-                (s, t) -> bindCertificate(attempt, s, t), attempt.revoke(), watched::remove, denialSink);
+                (s, t) -> bindCertificate(attempt, variables, s, t), attempt.revoke(), watched::remove, denialSink);
         // Watched before the status is read: a change after this point is seen by registryChanged,
         // one before it by the read below.
         watched.add(grant);
@@ -108,10 +111,10 @@ public final class PolicyAuthorizer implements Authorizer {
         }, attempt.revoke(), ignored -> { }, denialSink);
     }
 
-    private PolicyGrant.Binding bindCertificate(ConnectAttempt attempt, RegistryState s, ThingRegistry.State t) {
-        X509Certificate certificate = attempt.identity().certificate();
+    private PolicyGrant.Binding bindCertificate(ConnectAttempt attempt, CertificateVariables variables,
+                                                RegistryState s, ThingRegistry.State t) {
         Principal principal = resolver.resolve(attempt.identity().certificateId(), attempt.clientId(), s, t);
-        ConnectionContext context = certificateKeys(clientKeys(attempt), certificate, attempt.identity().certificateId())
+        ConnectionContext context = certificateKeys(clientKeys(attempt), variables, attempt.identity().certificateId())
                 .thing(principal.thing()).build();
         return new PolicyGrant.Binding(s, t, principal.thing() == null ? null : principal.thing().name(),
                 engine.bind(principal.policies(), context));
@@ -127,8 +130,9 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     private static ConnectionContext.Builder certificateKeys(ConnectionContext.Builder builder,
-                                                            X509Certificate certificate, String certificateId) {
-        return builder.put(ContextKeys.CERTIFICATE_ID, certificateId);
+                                                            CertificateVariables variables, String certificateId) {
+        return builder.put(ContextKeys.CERTIFICATE_ID, certificateId).putAll(variables.singleValues())
+                .putLists(variables.multiValues());
     }
 
     /** Why a certificate cannot be a principal now (not registered, not ACTIVE, no policy), or null. */
@@ -182,7 +186,7 @@ public final class PolicyAuthorizer implements Authorizer {
         }
         Principal principal = resolver.resolve(certificateId, null, s, things.get());
         ConnectionContext context = certificateKeys(ConnectionContext.builder().put(ContextKeys.DOMAIN_NAME,
-                domainName), certificate, certificateId).build();
+                domainName), CertificateVariables.of(certificate), certificateId).build();
         var check = engine.bind(principal.policies(), context);
         String resource = arnPrefix + "topic/" + topic;
         for (String action : retain ? List.of(PolicyGrant.PUBLISH, PolicyGrant.RETAIN_PUBLISH)

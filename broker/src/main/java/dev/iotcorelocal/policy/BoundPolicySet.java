@@ -44,7 +44,7 @@ final class BoundPolicySet implements PolicyCheck {
 
     @Override
     public Explanation explain(String action, String resource) {
-        return new Explanation(decide(action, resource), Explainer.explain(decide(action, resource), all, context,
-                action, resource));
+        Decision decision = decide(action, resource);
+        return new Explanation(decision, Explainer.explain(decision, all, context, action, resource));
     }
 }

@@ -60,6 +60,10 @@ enum ConditionOperator {
         return awsName;
     }
 
+    boolean arn() {
+        return family == Family.ARN;
+    }
+
     /** Negated operators hold for an absent key (IAM). */
     boolean negated() {
         return negated;

@@ -16,6 +16,10 @@ final class Glob {
     private final boolean ignoreCase;
     private final boolean plain;
     private final String text;
+    /** The literal runs between '*'s when the pattern has no '?' and is case-sensitive: matched with indexOf. */
+    private final String[] segments;
+    private final boolean anchoredStart;
+    private final boolean anchoredEnd;
 
     private Glob(char[] chars, byte[] kinds, boolean ignoreCase) {
         this.chars = chars;
@@ -29,6 +33,32 @@ final class Glob {
         }
         this.plain = !hasWildcard;
         this.text = shown.toString();
+        this.segments = ignoreCase || hasAnyOne(kinds) ? null : segments(chars, kinds);
+        this.anchoredStart = chars.length > 0 && kinds[0] != ANY_RUN;
+        this.anchoredEnd = chars.length > 0 && kinds[chars.length - 1] != ANY_RUN;
+    }
+
+    private static boolean hasAnyOne(byte[] kinds) {
+        for (byte kind : kinds) {
+            if (kind == ANY_ONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String[] segments(char[] chars, byte[] kinds) {
+        java.util.List<String> runs = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= chars.length; i++) {
+            if (i == chars.length || kinds[i] == ANY_RUN) {
+                if (i > start) {
+                    runs.add(new String(chars, start, i - start));
+                }
+                start = i + 1;
+            }
+        }
+        return runs.toArray(String[]::new);
     }
 
     /** Policy text as written: every {@code *} and {@code ?} is a wildcard. */
@@ -49,6 +79,9 @@ final class Glob {
         int length = candidate.length();
         if (plain) {
             return ignoreCase ? text.equalsIgnoreCase(candidate) : text.equals(candidate);
+        }
+        if (segments != null) {
+            return matchesSegments(candidate);
         }
         int p = 0;
         int s = 0;
@@ -73,6 +106,40 @@ final class Glob {
             p++;
         }
         return p == m;
+    }
+
+    /**
+     * '*'-only patterns: the first run must start the candidate and the last end it (unless the
+     * pattern starts or ends with '*'); the runs between are found leftmost-first, which is
+     * optimal for '*'. startsWith and indexOf are the JDK's vectorised intrinsics.
+     */
+    private boolean matchesSegments(String candidate) {
+        int low = 0;
+        int high = candidate.length();
+        int first = 0;
+        int last = segments.length - 1;
+        if (anchoredStart) {
+            String head = segments[first++];
+            if (!candidate.startsWith(head)) {
+                return false;
+            }
+            low = head.length();
+        }
+        if (anchoredEnd) {
+            String tail = segments[last--];
+            if (high - low < tail.length() || !candidate.startsWith(tail, high - tail.length())) {
+                return false;
+            }
+            high -= tail.length();
+        }
+        for (int i = first; i <= last; i++) {
+            int at = candidate.indexOf(segments[i], low);
+            if (at < 0 || at + segments[i].length() > high) {
+                return false;
+            }
+            low = at + segments[i].length();
+        }
+        return true;
     }
 
     private boolean same(char pattern, char candidate) {

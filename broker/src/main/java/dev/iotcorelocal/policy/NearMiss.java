@@ -28,7 +28,8 @@ record NearMiss(BoundStatement statement, int score, String actionText, String r
         Glob[] patterns = bound.resourcePatterns();
         String swapped = Explainer.swappedType(resource);
         if (actionCovered) {
-            for (Template template : bound.unresolvedTemplates()) {
+            if (!bound.unresolvedTemplates().isEmpty()) {
+                Template template = bound.unresolvedTemplates().get(0);
                 return new NearMiss(bound, 6, actions, template.written(),
                         "resource has an unresolved variable: " + unresolvedReason(template, context));
             }

@@ -113,11 +113,7 @@ final class PolicyParser {
         List<Template> resources = new ArrayList<>();
         for (String resource : exactlyOne(statement, where, "Resource", "NotResource", false)) {
             Template template = Template.parse(resource, variables);
-            for (String unknown : template.unknownVariables()) {
-                String suggestion = PolicyVariables.suggestion(unknown);
-                warnings.add(where + " uses ${" + unknown + "}, which is not an AWS IoT policy variable and never "
-                        + "resolves" + (suggestion == null ? "" : "; did you mean ${" + suggestion + "}?"));
-            }
+            warnUnknownVariables(template, where);
             resources.add(template);
         }
         List<CompiledCondition> conditions = statement.has("Condition")
@@ -128,6 +124,14 @@ final class PolicyParser {
         }
         return new CompiledStatement(policyName, versionId, index, sid == null ? null : sid.asText(),
                 effect.asText().equals("Allow"), actions, notAction, resources, notResource, conditions);
+    }
+
+    private void warnUnknownVariables(Template template, String where) {
+        for (String unknown : template.unknownVariables()) {
+            String suggestion = PolicyVariables.suggestion(unknown);
+            warnings.add(where + " uses ${" + unknown + "}, which is not an AWS IoT policy variable and never "
+                    + "resolves" + (suggestion == null ? "" : "; did you mean ${" + suggestion + "}?"));
+        }
     }
 
     private static List<String> exactlyOne(JsonNode statement, String where, String positive, String negative,
@@ -181,10 +185,16 @@ final class PolicyParser {
             }
             for (Iterator<Map.Entry<String, JsonNode>> keys = entry.getValue().fields(); keys.hasNext(); ) {
                 Map.Entry<String, JsonNode> key = keys.next();
+                if (PolicyVariables.canonical(key.getKey()) == null) {
+                    String suggestion = PolicyVariables.suggestion(key.getKey());
+                    warnings.add(field + " tests " + key.getKey() + ", which is not an AWS IoT condition key and is "
+                            + "always absent" + (suggestion == null ? "" : "; did you mean " + suggestion + "?"));
+                }
                 List<Template> values = new ArrayList<>();
                 for (String value : values(key.getValue(), field)) {
                     Template template = Template.parse(value, variables);
                     checkValue(operator, template, field + "." + key.getKey());
+                    warnUnknownVariables(template, field);
                     values.add(template);
                 }
                 compiled.add(new CompiledCondition(name, operator, key.getKey(), values));
@@ -210,13 +220,17 @@ final class PolicyParser {
         return values;
     }
 
-    /** A constant value must be of the operator's type; one with variables is checked when bound. */
+    /**
+     * A constant value must be of the operator's type; one with variables is checked when bound.
+     * An Arn pattern with fewer than six fields is accepted and matches nothing, as IAM compares
+     * field by field.
+     */
     private static void checkValue(CompiledCondition.Operator operator, Template value, String field) {
-        if (value.hasVariables()) {
+        ConditionOperator base = operator.base();
+        if (value.hasVariables() || base.arn()) {
             return;
         }
         String text = value.bindText(NO_CONTEXT);
-        ConditionOperator base = operator.base();
         boolean bool = base == ConditionOperator.BOOL || base == ConditionOperator.NULL;
         if (bool ? !(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))
                 : base.prepare(text, value, NO_CONTEXT).isEmpty()) {

@@ -146,6 +146,16 @@ class PolicyAuthorizerTest {
     }
 
     @Test
+    void theCertificatesOwnVariablesResolve() {
+        AuthFixture.Device device = fixture.device("by-certificate", document(allow("iot:Connect", "*"),
+                allow("iot:Publish", PREFIX + "topic/${iot:Certificate.Subject.CommonName}/${iot:CertificateId}")));
+        ClientGrant grant = fixture.authorizer.connect(attempt(device.identity(), "any", revocations)).grant();
+
+        assertThat(grant.canPublish("AWS IoT Certificate/" + device.id(), false)).isTrue();
+        assertThat(grant.canPublish("AWS IoT Certificate/other", false)).isFalse();
+    }
+
+    @Test
     void anUnregisteredOrInactiveCertificateIsAnUnknownPrincipal() {
         AuthFixture.Device device = sensor("sensor-1");
         X509Certificate stranger = AuthFixture.parse(fixture.security.certificates().createKeysAndCertificate(true)
