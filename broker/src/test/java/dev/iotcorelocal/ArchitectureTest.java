@@ -59,4 +59,10 @@ class ArchitectureTest {
             .that().resideInAnyPackage("..protocol..", "..transport..", "..codec..", "..session..", "..routing..",
                     "..delivery..")
             .should().dependOnClassesThat().resideInAPackage("..api..");
+
+    /** Shadows see messages through the router's tap and publish through the router, never a channel (§8). */
+    @ArchTest
+    static final ArchRule shadowsNeverTouchAConnection = noClasses().that().resideInAPackage("..shadow..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..api..", "..session..", "io.netty..");
 }

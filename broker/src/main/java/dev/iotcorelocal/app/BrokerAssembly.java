@@ -8,6 +8,7 @@ import dev.iotcorelocal.api.DataPlaneApi;
 import dev.iotcorelocal.api.EndpointApi;
 import dev.iotcorelocal.api.PoliciesApi;
 import dev.iotcorelocal.api.PolicyAttachmentsApi;
+import dev.iotcorelocal.api.ShadowApi;
 import dev.iotcorelocal.api.TagsApi;
 import dev.iotcorelocal.api.ThingGroupsApi;
 import dev.iotcorelocal.api.ThingPrincipalsApi;
@@ -34,6 +35,11 @@ import dev.iotcorelocal.session.ExpiryScheduler;
 import dev.iotcorelocal.session.InMemorySessionStore;
 import dev.iotcorelocal.session.OfflineQueueBudget;
 import dev.iotcorelocal.session.SessionRegistry;
+import dev.iotcorelocal.shadow.InMemoryShadowStore;
+import dev.iotcorelocal.shadow.RouterShadowPublisher;
+import dev.iotcorelocal.shadow.ShadowEngine;
+import dev.iotcorelocal.shadow.ShadowService;
+import dev.iotcorelocal.shadow.ShadowTap;
 import dev.iotcorelocal.transport.MqttServer;
 import dev.iotcorelocal.transport.TlsContexts;
 import io.netty.handler.ssl.SslContext;
@@ -77,6 +83,13 @@ final class BrokerAssembly {
                 config.memory().retainedMaxBytes(), message -> message.payload().length, clock::millis);
         Router router = new Router(index, registry, retained, clock);
         registry.sharedRedelivery(router::redeliverShared);
+        ShadowService shadows = ShadowService.start(new ShadowEngine(new InMemoryShadowStore(), clock),
+                new RouterShadowPublisher(router));
+        router.tap(new ShadowTap(shadows));
+        AutoCloseable closeServices = () -> {
+            shadows.close();
+            closeScheduler.close();
+        };
         ConnectRateLimiter connectRateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(),
                 config.limits().connectBurst());
         ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router,
@@ -94,7 +107,8 @@ final class BrokerAssembly {
                 new DataPlaneApi(new ApplicationPublisher(router, config.limits(), clock), retained, registry,
                         config.limits(), authorizer),
                 new ThingsApi(things),
-                new ThingGroupsApi(things)
+                new ThingGroupsApi(things),
+                new ShadowApi(shadows)
         );
 
         MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());
@@ -108,7 +122,7 @@ final class BrokerAssembly {
                         ApiServer.DEFAULT_MAX_BODY_BYTES);
                 apiPort = bindApi(api, config);
             }
-            return new Broker(server, api, registry, closeScheduler, mqttsPort, mqttPort, apiPort, certificates);
+            return new Broker(server, api, registry, closeServices, mqttsPort, mqttPort, apiPort, certificates);
         } catch (RuntimeException e) {
             server.close();
             if (api != null) {
@@ -117,6 +131,7 @@ final class BrokerAssembly {
             if (ownScheduler != null) {
                 ownScheduler.close();
             }
+            shadows.close();
             throw e;
         }
     }

@@ -38,6 +38,7 @@ public final class Router {
     private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
     private final AtomicLong failures = new AtomicLong();
     private final MemberPresence presence = this::presenceOf; // one instance: matching allocates no lambda
+    private volatile MessageTap tap = MessageTap.NONE;
 
     /** iot:Receive is checked as each message is sent (OutboundFlow), not here. */
     public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained, Clock clock) {
@@ -47,8 +48,19 @@ public final class Router {
         this.retained = retained;
     }
 
-    /** Routes the message; returns the number of sessions it was queued for. */
+    /** The services' tap (shadows): set once while the broker starts. */
+    public void tap(MessageTap tap) {
+        this.tap = tap;
+    }
+
+    /** Routes the message, then hands it to the tap; returns the number of sessions it was queued for. */
     public int route(Message message) {
+        int delivered = routeToSubscribers(message);
+        tap.routed(message);
+        return delivered;
+    }
+
+    private int routeToSubscribers(Message message) {
         if (message.retain()) {
             if (message.payload().length == 0) {
                 retained.remove(message.topic());

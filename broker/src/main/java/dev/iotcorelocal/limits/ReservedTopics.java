@@ -51,7 +51,20 @@ public final class ReservedTopics {
             int end = topic.indexOf('/', start);
             return (end < 0 ? topic.length() : end) > start; // a rule name is required
         }
-        return matchesAny(PUBLISH, topic.split("/", -1), false);
+        String[] levels = topic.split("/", -1);
+        return matchesAny(PUBLISH, levels, false) && shadowNamesValid(levels);
+    }
+
+    /**
+     * A shadow request must name a thing and shadow the API could address (spec A1, PROPOSED):
+     * {@code $aws/things/bad name/shadow/get} is refused like any unknown reserved topic.
+     */
+    private static boolean shadowNamesValid(String[] levels) {
+        if (levels.length < 5 || !levels[1].equals("things") || !levels[3].equals("shadow")) {
+            return true;
+        }
+        return ShadowNames.validThingName(levels[2])
+                && (!levels[4].equals("name") || levels.length > 5 && ShadowNames.validShadowName(levels[5]));
     }
 
     /** Whether a client may subscribe to this filter (share prefix removed): it can match an AWS subscribe topic. */

@@ -187,7 +187,7 @@ class DataPlaneIT {
             assertError(() -> data.publish(b -> b.topic("a").userProperties("{\"not\":\"an array\"}")
                     .payload(SdkBytes.fromUtf8String("x"))), 400, "InvalidRequestException");
             assertError(() -> data.deleteConnection(b -> b.clientId("$reserved")), 400, "InvalidRequestException");
-            assertError(() -> data.getThingShadow(b -> b.thingName("lamp")), 501, "NotImplementedException");
+            assertError(() -> data.getThingShadow(b -> b.thingName("never-updated")), 404, "ResourceNotFoundException");
         }
     }
 

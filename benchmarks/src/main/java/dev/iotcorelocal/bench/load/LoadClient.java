@@ -91,7 +91,9 @@ class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketPar
         if (runAhead != null) {
             runAhead.release(1);
         }
-        if (stats.recordLatency) {
+        if (stats.recordLatency && stats.latencyFromClientToken) {
+            recordTokenLatency(body);
+        } else if (stats.recordLatency) {
             int index = Packets.payloadIndex(body, firstByte, version);
             if (body.writerIndex() - index >= 8) {
                 long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - body.getLong(index));
@@ -103,6 +105,18 @@ class LoadClient extends ChannelInboundHandlerAdapter implements ServerPacketPar
             channel.write(Packets.puback(channel.alloc(), body.getUnsignedShort(idIndex)), channel.voidPromise());
             pendingFlush = true;
         }
+    }
+
+    private void recordTokenLatency(ByteBuf body) {
+        int end = body.writerIndex() - 2; // before "}
+        if (end - 16 < body.readerIndex()) {
+            return;
+        }
+        long sentNanos = 0;
+        for (int i = end - 16; i < end; i++) {
+            sentNanos = sentNanos * 16 + Character.digit(body.getByte(i), 16);
+        }
+        stats.latencyMicros.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - sentNanos)));
     }
 
     @Override

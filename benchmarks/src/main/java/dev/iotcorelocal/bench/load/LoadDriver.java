@@ -29,7 +29,7 @@ public final class LoadDriver implements Callable<Integer> {
     boolean tls;
     @Option(names = "--certificates", defaultValue = "certificates")
     File certificates;
-    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload, soak")
+    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload, soak, shadow")
     String scenario;
     @Option(names = "--publishers", defaultValue = "8")
     int publishers;
@@ -47,6 +47,8 @@ public final class LoadDriver implements Callable<Integer> {
     long window;
     @Option(names = "--rate", defaultValue = "10000", description = "Total messages/s for the latency scenario.")
     double rate;
+    @Option(names = "--things", defaultValue = "1000", description = "Things the shadow scenario spreads updates over.")
+    int things;
     @Option(names = "--connections", defaultValue = "10000", description = "Connections for the idle scenario.")
     int connections;
     @Option(names = "--concurrency", defaultValue = "200", description = "Connects in flight (idle, tls-handshake).")
@@ -86,6 +88,7 @@ public final class LoadDriver implements Callable<Integer> {
             case "idle" -> IdleConnectionsScenario.run(target, connections, concurrency, hold, brokerPid, threads);
             case "tls-handshake" -> HandshakeScenario.run(target, concurrency, duration, threads);
             case "overload" -> OverloadScenario.run(target, publishers, payload, duration, brokerPid, threads);
+            case "shadow" -> ShadowScenario.run(target, publishers, things, rate, warmup, duration, threads);
             case "soak" -> SoakScenario.run(target, new SoakScenario.Settings(publishers, soakNormalRate,
                     soakFloodRate, payload, soakSlowloris, soakTakeoverMillis, warmup, duration, brokerPid, threads));
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);

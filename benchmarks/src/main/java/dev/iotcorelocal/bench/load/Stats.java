@@ -12,4 +12,6 @@ final class Stats {
     final LongAdder disconnects = new LongAdder();
     final Recorder latencyMicros = new Recorder(3);
     volatile boolean recordLatency;
+    /** Latency from a 16-hex-digit System.nanoTime() just before the payload's closing {@code "}} (shadow answers' clientToken). */
+    volatile boolean latencyFromClientToken;
 }

@@ -46,6 +46,13 @@ class LoadDriverTest {
     }
 
     @Test
+    void shadowScenarioGetsAnAcceptedAnswerWithItsRoundTripForUpdatesAcrossThings() throws Exception {
+        String result = ShadowScenario.run(target(), 2, 50, 500, 0, 1, 1).toString();
+        assertThat(value(result, "samples")).as(result).isBetween(250L, 750L);
+        assertThat(value(result, "p50_us")).as("a real round trip, not a garbled token").isBetween(1L, 1_000_000L);
+    }
+
+    @Test
     void latencyScenarioRecordsSamplesAtTheRequestedRate() throws Exception {
         String result = LatencyScenario.run(target(), 2, 1, 64, 1_000, 0, 1, 1).toString();
         assertThat(value(result, "samples")).isBetween(500L, 1_500L);

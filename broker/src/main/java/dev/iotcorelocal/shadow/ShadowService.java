@@ -1,0 +1,106 @@
+package dev.iotcorelocal.shadow;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Device Shadow service: one entry for MQTT requests (answers published on the request's
+ * accepted or rejected topic) and one for HTTP calls (the answer returned; accepted updates and
+ * deletes publish the same notifications, refusals publish nothing, as AWS does). Both run the
+ * same engine on the thing's lane, so a shadow changes one request at a time, in arrival order,
+ * whoever sent it.
+ */
+public final class ShadowService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowService.class);
+    private final ShadowEngine engine;
+    private final ShadowLanes lanes;
+    private final ShadowPublisher publisher;
+
+    ShadowService(ShadowEngine engine, ShadowLanes lanes, ShadowPublisher publisher) {
+        this.engine = engine;
+        this.lanes = lanes;
+        this.publisher = publisher;
+    }
+
+    /** The service with its own lane threads (one per core, at least two) and AWS's bounds. */
+    public static ShadowService start(ShadowEngine engine, ShadowPublisher publisher) {
+        int count = Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new ShadowService(engine, ShadowLanes.threads(count, ShadowLimits.MAX_IN_FLIGHT_PER_THING,
+                ShadowLimits.MAX_QUEUED_BYTES), publisher);
+    }
+
+    /** An MQTT request (from the router's tap): never blocks; over the bounds it is answered 429 at once. */
+    public void request(ShadowKey key, ShadowOperation operation, byte[] payload) {
+        boolean admitted = lanes.submit(key.thingName(), payload.length, () -> publish(run(key, operation, payload), true));
+        if (!admitted) {
+            // No token: reading it would mean parsing JSON here, on the publisher's event loop.
+            publisher.publish(ShadowTopics.rejected(key, operation), Responses.rejected(429,
+                    ShadowRejection.TOO_MANY_REQUESTS, engine.nowSeconds(), null));
+        }
+    }
+
+    /** An HTTP call: the result when the lane has run it; over the bounds a 429 result at once. */
+    public CompletableFuture<ShadowResult> call(ShadowKey key, ShadowOperation operation, byte[] payload) {
+        CompletableFuture<ShadowResult> answer = new CompletableFuture<>();
+        boolean admitted = lanes.submit(key.thingName(), payload.length, () -> {
+            ShadowResult result = run(key, operation, payload);
+            if (result.accepted() && operation != ShadowOperation.GET) {
+                publish(result, false);
+            }
+            answer.complete(result);
+        });
+        if (!admitted) {
+            answer.complete(ShadowResult.rejected(key, operation,
+                    new ShadowRejection(429, ShadowRejection.TOO_MANY_REQUESTS, null), engine.nowSeconds()));
+        }
+        return answer;
+    }
+
+    /** The thing's named shadows after {@code after}, read on the thing's lane (after every earlier request). */
+    public CompletableFuture<List<String>> namedShadows(String thingName, String after, int limit) {
+        CompletableFuture<List<String>> answer = new CompletableFuture<>();
+        if (!lanes.submit(thingName, 0, () -> answer.complete(engine.namedShadows(thingName, after, limit)))) {
+            answer.completeExceptionally(new ShadowRejection(429, ShadowRejection.TOO_MANY_REQUESTS, null));
+        }
+        return answer;
+    }
+
+    public long nowSeconds() {
+        return engine.nowSeconds();
+    }
+
+    private ShadowResult run(ShadowKey key, ShadowOperation operation, byte[] payload) {
+        try {
+            return engine.handle(key, operation, payload);
+        } catch (RuntimeException e) {
+            LOG.error("Shadow {} of {} failed unexpectedly; answered 500", operation.level(), key, e);
+            return ShadowResult.rejected(key, operation,
+                    new ShadowRejection(500, "Internal service failure", null), engine.nowSeconds());
+        }
+    }
+
+    private void publish(ShadowResult result, boolean answer) {
+        ShadowKey key = result.key();
+        if (!result.accepted()) {
+            if (answer) {
+                publisher.publish(ShadowTopics.rejected(key, result.operation()), result.response());
+            }
+            return;
+        }
+        publisher.publish(ShadowTopics.accepted(key, result.operation()), result.response());
+        if (result.delta() != null) {
+            publisher.publish(ShadowTopics.delta(key), result.delta());
+        }
+        if (result.documents() != null) {
+            publisher.publish(ShadowTopics.documents(key), result.documents());
+        }
+    }
+
+    @Override
+    public void close() {
+        lanes.close();
+    }
+}

@@ -1,0 +1,194 @@
+package dev.iotcorelocal.shadow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.packet.PublishProperties;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import static dev.iotcorelocal.shadow.ShadowFixture.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the service publishes for MQTT and HTTP requests, its bounds, and per-thing ordering. */
+class ShadowServiceTest {
+    private static final ShadowKey LAMP = ShadowKey.classic("lamp");
+    private final ShadowFixture f = new ShadowFixture();
+    private final List<String> published = Collections.synchronizedList(new ArrayList<>());
+    private final List<byte[]> payloads = Collections.synchronizedList(new ArrayList<>());
+    private final ShadowPublisher recorder = (topic, payload) -> {
+        published.add(topic);
+        payloads.add(payload);
+    };
+    private final ManualLane lane = new ManualLane();
+    private final ShadowService service = new ShadowService(f.engine,
+            new ShadowLanes(List.of(lane), ShadowLimits.MAX_IN_FLIGHT_PER_THING, 1 << 20), recorder);
+    private final ShadowTap tap = new ShadowTap(service);
+
+    /** Runs submitted tasks only when told, so in-flight counts can be held. */
+    static final class ManualLane implements Executor {
+        private final Queue<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            for (Runnable task; (task = tasks.poll()) != null; ) {
+                task.run();
+            }
+        }
+    }
+
+    private static Message message(String topic, String payload) {
+        return new Message(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false, PublishProperties.EMPTY,
+                Message.NEVER, "device");
+    }
+
+    @Test
+    void anMqttUpdatePublishesAcceptedDeltaAndDocumentsOnTheShadowsTopics() {
+        tap.routed(message("$aws/things/lamp/shadow/name/main/update",
+                "{\"state\":{\"desired\":{\"on\":true}},\"clientToken\":\"c1\"}"));
+        assertThat(published).as("nothing before the lane runs").isEmpty();
+        lane.runAll();
+        assertThat(published).containsExactly("$aws/things/lamp/shadow/name/main/update/accepted",
+                "$aws/things/lamp/shadow/name/main/update/delta", "$aws/things/lamp/shadow/name/main/update/documents");
+        assertThat(tree(payloads.get(1)).path("state").toString()).isEqualTo("{\"on\":true}");
+    }
+
+    @Test
+    void anMqttRefusalIsPublishedOnTheRejectedTopicOfTheRequest() {
+        tap.routed(message("$aws/things/lamp/shadow/get", ""));
+        tap.routed(message("$aws/things/lamp/shadow/update", "{\"nostate\":1,\"clientToken\":\"t\"}"));
+        lane.runAll();
+        assertThat(published).containsExactly("$aws/things/lamp/shadow/get/rejected",
+                "$aws/things/lamp/shadow/update/rejected");
+        assertThat(tree(payloads.get(0)).path("code").intValue()).isEqualTo(404);
+        assertThat(tree(payloads.get(1)).path("clientToken").textValue()).isEqualTo("t");
+    }
+
+    @Test
+    void responseTopicsAndOtherTopicsAreNoRequests() {
+        tap.routed(message("$aws/things/lamp/shadow/update/accepted", "{\"state\":{}}"));
+        tap.routed(message("$aws/things/lamp/shadow/update/delta", "{\"state\":{}}"));
+        tap.routed(message("$aws/things/lamp/jobs/get", "{}"));
+        tap.routed(message("things/lamp/shadow/update", "{\"state\":{}}"));
+        tap.routed(message("$aws/things/lamp/shadow/update", "{\"state\":{}}")); // the marker
+        lane.runAll();
+        assertThat(published).containsExactly("$aws/things/lamp/shadow/update/accepted",
+                "$aws/things/lamp/shadow/update/documents");
+    }
+
+    @Test
+    void httpCallsAnswerTheCallerPublishAcceptedUpdatesAndDeletesAndNeverRefusalsOrGets() throws Exception {
+        CompletableFuture<ShadowResult> refused = service.call(LAMP, ShadowOperation.UPDATE, "[]".getBytes());
+        CompletableFuture<ShadowResult> missing = service.call(LAMP, ShadowOperation.GET, new byte[0]);
+        CompletableFuture<ShadowResult> updated = service.call(LAMP, ShadowOperation.UPDATE,
+                "{\"state\":{\"desired\":{\"on\":true}}}".getBytes());
+        CompletableFuture<ShadowResult> read = service.call(LAMP, ShadowOperation.GET, new byte[0]);
+        CompletableFuture<ShadowResult> deleted = service.call(LAMP, ShadowOperation.DELETE, new byte[0]);
+        lane.runAll();
+        assertThat(refused.get().rejection().code()).isEqualTo(400);
+        assertThat(missing.get().rejection().code()).isEqualTo(404);
+        assertThat(updated.get().accepted()).isTrue();
+        assertThat(tree(read.get().response()).path("state").path("delta").toString()).isEqualTo("{\"on\":true}");
+        assertThat(deleted.get().accepted()).isTrue();
+        assertThat(published).containsExactly("$aws/things/lamp/shadow/update/accepted",
+                "$aws/things/lamp/shadow/update/delta", "$aws/things/lamp/shadow/update/documents",
+                "$aws/things/lamp/shadow/delete/accepted");
+    }
+
+    @Test
+    void theEleventhUnansweredRequestOfAThingIs429AndOtherThingsAreNotHeldUp() {
+        for (int i = 0; i < ShadowLimits.MAX_IN_FLIGHT_PER_THING; i++) {
+            tap.routed(message("$aws/things/lamp/shadow/update", "{\"state\":{\"reported\":{\"n\":" + i + "}}}"));
+        }
+        tap.routed(message("$aws/things/lamp/shadow/name/other/update", "{\"state\":{}}"));
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0)).isEqualTo("$aws/things/lamp/shadow/name/other/update/rejected");
+        JsonNode tooMany = tree(payloads.get(0));
+        assertThat(tooMany.path("code").intValue()).isEqualTo(429);
+        assertThat(tooMany.path("message").textValue()).isEqualTo("Too many requests");
+        assertThat(service.call(LAMP, ShadowOperation.GET, new byte[0]).join().rejection().code())
+                .as("HTTP shares the bound").isEqualTo(429);
+
+        tap.routed(message("$aws/things/fan/shadow/update", "{\"state\":{}}"));
+        lane.runAll();
+        assertThat(published.stream().filter(t -> t.endsWith("/update/accepted"))).hasSize(11);
+        tap.routed(message("$aws/things/lamp/shadow/update", "{\"state\":{}}"));
+        lane.runAll();
+        assertThat(published.get(published.size() - 2)).as("admitted again once answered")
+                .isEqualTo("$aws/things/lamp/shadow/update/accepted");
+    }
+
+    @Test
+    void queuedBytesAreBoundedAcrossThings() {
+        ShadowService small = new ShadowService(f.engine, new ShadowLanes(List.of(lane), 10, 100), recorder);
+        String body = "{\"state\":{\"reported\":{\"pad\":\"" + "p".repeat(40) + "\"}}}";
+        assertThat(small.call(ShadowKey.classic("a"), ShadowOperation.UPDATE, body.getBytes()).isDone()).isFalse();
+        assertThat(small.call(ShadowKey.classic("b"), ShadowOperation.UPDATE, body.getBytes()).join().rejection()
+                .code()).isEqualTo(429);
+        lane.runAll();
+        assertThat(small.call(ShadowKey.classic("b"), ShadowOperation.UPDATE, body.getBytes()).isDone()).isFalse();
+    }
+
+    @Test
+    void updatesFromManyThreadsApplyOneAtATimeInEachSendersOrder() throws Exception {
+        int senders = 4;
+        int perSender = 250;
+        try (ShadowLanes lanes = ShadowLanes.threads(2, senders * perSender, 1 << 24)) {
+            ShadowService threaded = new ShadowService(f.engine, lanes, recorder);
+            List<List<CompletableFuture<ShadowResult>>> results = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                List<CompletableFuture<ShadowResult>> mine = Collections.synchronizedList(new ArrayList<>());
+                results.add(mine);
+                int sender = s;
+                Thread thread = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int i = 0; i < perSender; i++) {
+                        mine.add(threaded.call(LAMP, ShadowOperation.UPDATE, ("{\"state\":{\"reported\":{\"s" + sender
+                                + "\":" + i + "}}}").getBytes()));
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            start.countDown();
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(20));
+            }
+            List<Integer> versions = new ArrayList<>();
+            for (List<CompletableFuture<ShadowResult>> mine : results) {
+                int last = 0;
+                for (CompletableFuture<ShadowResult> result : mine) {
+                    int version = tree(result.get(10, TimeUnit.SECONDS).response()).path("version").intValue();
+                    assertThat(version).as("a sender's updates apply in its order").isGreaterThan(last);
+                    last = version;
+                    versions.add(version);
+                }
+            }
+            assertThat(versions).hasSize(senders * perSender).doesNotHaveDuplicates();
+            assertThat(Collections.max(versions)).isEqualTo(senders * perSender);
+            JsonNode reported = tree(f.get(LAMP, "").response()).path("state").path("reported");
+            for (int s = 0; s < senders; s++) {
+                assertThat(reported.path("s" + s).intValue()).isEqualTo(perSender - 1);
+            }
+        }
+    }
+}
