@@ -1,6 +1,7 @@
 package dev.iotcorelocal.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.Violation;
@@ -21,9 +22,11 @@ public final class DataPlaneApi implements ApiModule {
     private final RetainedStore<Message> retained;
     private final SessionRegistry sessions;
     private final LimitsConfig limits;
+    private final Authorizer authorizer;
 
     public DataPlaneApi(ApplicationPublisher publisher, RetainedStore<Message> retained, SessionRegistry sessions,
-                        LimitsConfig limits) {
+                        LimitsConfig limits, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.publisher = publisher;
         this.retained = retained;
         this.sessions = sessions;
@@ -45,6 +48,11 @@ public final class DataPlaneApi implements ApiModule {
         }
         Long qos = request.queryLong("qos", 0, 1);
         boolean retain = request.queryBoolean("retain", false);
+        // A TLS client certificate is the principal, as on MQTT; a SigV4 request is IAM's, not emulated: allowed.
+        String refusal = authorizer.refuseHttpPublish(request.clientCertificate(), topic, retain);
+        if (refusal != null) {
+            throw AwsException.forbidden(refusal);
+        }
         Violation violation = publisher.publish(topic, request.body(), qos == null ? 0 : qos.intValue(), retain,
                 HttpPublishProperties.of(request), null);
         if (violation != null) {

@@ -13,8 +13,8 @@ import dev.iotcorelocal.api.TagsApi;
 import dev.iotcorelocal.api.ThingGroupsApi;
 import dev.iotcorelocal.api.ThingPrincipalsApi;
 import dev.iotcorelocal.api.ThingsApi;
-import dev.iotcorelocal.auth.AllowAllAuthorizer;
-import dev.iotcorelocal.auth.Authorizer;
+import dev.iotcorelocal.auth.CompiledPolicies;
+import dev.iotcorelocal.auth.PolicyAuthorizer;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.config.ConfigLoader;
 import dev.iotcorelocal.delivery.Router;
@@ -78,10 +78,10 @@ final class BrokerAssembly {
         AutoCloseable closeScheduler = ownScheduler == null ? () -> { } : ownScheduler;
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, scheduler,
                 config.sessions().queueCapacity(), new OfflineQueueBudget(config.memory().offlineQueueMaxBytes()));
-        Authorizer authorizer = new AllowAllAuthorizer();
+        PolicyAuthorizer authorizer = SecurityAssembly.authorizer(config, security, things, new CompiledPolicies());
         RetainedStore<Message> retained = new RetainedStore<>(config.memory().retainedMaxMessages(),
                 config.memory().retainedMaxBytes(), message -> message.payload().length, clock::millis);
-        Router router = new Router(index, registry, retained, authorizer, clock);
+        Router router = new Router(index, registry, retained, clock);
         registry.sharedRedelivery(router::redeliverShared);
         ShadowService shadows = ShadowService.start(new ShadowEngine(new InMemoryShadowStore(), clock),
                 new RouterShadowPublisher(router));
@@ -105,7 +105,7 @@ final class BrokerAssembly {
                 new TagsApi(security.tags()),
                 new EndpointApi(config.aws().endpointHost()),
                 new DataPlaneApi(new ApplicationPublisher(router, config.limits(), clock), retained, registry,
-                        config.limits()),
+                        config.limits(), authorizer),
                 new ThingsApi(things),
                 new ThingGroupsApi(things),
                 new ShadowApi(shadows)

@@ -1,6 +1,9 @@
 package dev.iotcorelocal.app;
 
+import dev.iotcorelocal.auth.PolicyAuthorizer;
+import dev.iotcorelocal.auth.PolicyEngine;
 import dev.iotcorelocal.config.AwsConfig;
+import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.pki.LocalCertificateAuthority;
 import dev.iotcorelocal.registry.Arns;
 import dev.iotcorelocal.registry.DevPkiRegistration;
@@ -8,6 +11,7 @@ import dev.iotcorelocal.registry.RegistrySeed;
 import dev.iotcorelocal.registry.SecurityRegistry;
 import dev.iotcorelocal.registry.ThingDirectory;
 import dev.iotcorelocal.registry.ThingProvisioning;
+import dev.iotcorelocal.registry.ThingRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +19,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The security registry at start: the local CA, the dev PKI's certificates registered ACTIVE with
@@ -53,5 +59,31 @@ final class SecurityAssembly {
             }
         }
         return registry;
+    }
+
+    /**
+     * The policy authorizer over the loaded registry, watching it for changes. The plain
+     * listener's policies must be registered by now (dev PKI, seed file): a typo stops the start
+     * rather than silently allowing or refusing everything.
+     */
+    static PolicyAuthorizer authorizer(BrokerConfig config, SecurityRegistry security, ThingRegistry things,
+                                       PolicyEngine engine) {
+        List<String> plain = config.auth().plainListenerPolicies();
+        for (String name : plain) {
+            if (!security.snapshot().policies().containsKey(name)) {
+                throw new BrokerStartException("auth.plain-listener-policies: no policy named '" + name
+                        + "' is registered (registered: " + new TreeSet<>(security.snapshot().policies().keySet())
+                        + "); create it in the registry seed file (aws.registry-seed)", null);
+            }
+        }
+        engine.warm(security.snapshot());
+        PolicyAuthorizer authorizer = new PolicyAuthorizer(security::snapshot, things::snapshot, security.arns(),
+                engine, plain, config.aws().endpointHost());
+        security.onChange(authorizer::registryChanged);
+        things.onChange(authorizer::registryChanged);
+        if (!plain.isEmpty()) {
+            LOG.info("The plain listener is governed by the policies {}", plain);
+        }
+        return authorizer;
     }
 }

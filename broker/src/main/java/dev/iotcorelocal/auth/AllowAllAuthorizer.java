@@ -1,24 +1,43 @@
 package dev.iotcorelocal.auth;
 
-/** Everything is allowed: the default, matching a development policy of {@code iot:*} on {@code *}. */
+import java.security.cert.X509Certificate;
+
+/** Everything is allowed: embedded tests and the plain listener without policies, like {@code iot:*} on {@code *}. */
 public final class AllowAllAuthorizer implements Authorizer {
     @Override
-    public boolean canConnect(ClientIdentity identity, String clientId) {
-        return true;
+    public ConnectDecision connect(ConnectAttempt attempt) {
+        return ConnectDecision.allowed(new AllowAllGrant(attempt.identity().certificateId()));
     }
 
     @Override
-    public boolean canPublish(ClientIdentity identity, String clientId, String topic, boolean retain) {
-        return true;
+    public String refuseHttpPublish(X509Certificate certificate, String topic, boolean retain) {
+        return null;
     }
 
-    @Override
-    public boolean canSubscribe(ClientIdentity identity, String clientId, String topicFilter) {
-        return true;
-    }
+    /** A grant that allows everything; the principal id is kept for lifecycle events. */
+    public record AllowAllGrant(String principalId) implements ClientGrant {
+        @Override
+        public boolean canPublish(String topic, boolean retain) {
+            return true;
+        }
 
-    @Override
-    public boolean canReceive(String clientId, String topic) {
-        return true;
+        @Override
+        public boolean canSubscribe(String topicFilter) {
+            return true;
+        }
+
+        @Override
+        public boolean canReceive(String topic, String shareGroup) {
+            return true;
+        }
+
+        @Override
+        public String thingName() {
+            return null;
+        }
+
+        @Override
+        public void release() {
+        }
     }
 }

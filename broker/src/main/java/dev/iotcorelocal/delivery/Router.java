@@ -1,6 +1,5 @@
 package dev.iotcorelocal.delivery;
 
-import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.routing.Matches;
@@ -35,20 +34,18 @@ public final class Router {
     private final SubscriptionIndex index;
     private final SessionRegistry sessions;
     private final RetainedStore<Message> retained;
-    private final Authorizer authorizer;
     private final Clock clock; // read only when a queue is full, to make room from expired messages
     private final ThreadLocal<Matches> scratch = ThreadLocal.withInitial(Matches::new);
     private final AtomicLong failures = new AtomicLong();
     private final MemberPresence presence = this::presenceOf; // one instance: matching allocates no lambda
     private volatile MessageTap tap = MessageTap.NONE;
 
-    public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained,
-                  Authorizer authorizer, Clock clock) {
+    /** iot:Receive is checked as each message is sent (OutboundFlow), not here. */
+    public Router(SubscriptionIndex index, SessionRegistry sessions, RetainedStore<Message> retained, Clock clock) {
         this.clock = clock;
         this.index = index;
         this.sessions = sessions;
         this.retained = retained;
-        this.authorizer = authorizer;
     }
 
     /** The services' tap (shadows): set once while the broker starts. */
@@ -177,7 +174,7 @@ public final class Router {
             return 0;
         }
         Session session = sessions.get(subscription.clientId());
-        if (session == null || !authorizer.canReceive(subscription.clientId(), message.topic())) {
+        if (session == null) {
             return 0;
         }
         int qos = Math.min(message.qos(), subscription.qos());

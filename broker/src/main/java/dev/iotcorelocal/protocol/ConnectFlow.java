@@ -1,6 +1,9 @@
 package dev.iotcorelocal.protocol;
 
+import dev.iotcorelocal.auth.ClientGrant;
 import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.auth.ConnectAttempt;
+import dev.iotcorelocal.auth.ConnectDecision;
 import dev.iotcorelocal.config.MqttConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
@@ -13,6 +16,7 @@ import dev.iotcorelocal.packet.Will;
 import dev.iotcorelocal.session.SessionRegistry;
 import io.netty.channel.Channel;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /** Accepts or refuses a CONNECT and answers with AWS IoT Core's CONNACK. */
@@ -71,13 +75,19 @@ final class ConnectFlow {
         if (connect.authenticationMethod() != null) {
             return refuse(connect, ReasonCode.BAD_AUTHENTICATION_METHOD, "Enhanced authentication is not supported.");
         }
-        if (!context.authorizer().canConnect(identity, clientId)) {
-            return refuse(connect, ReasonCode.NOT_AUTHORIZED, "Not authorized to connect as this client ID.");
-        }
-        MqttConfig mqtt = context.mqtt();
-        long maxExpiry = context.sessions().maximumSessionExpiry();
         long requestedExpiry = version.isV5() ? connect.sessionExpiryInterval()
                 : (connect.cleanStart() ? 0 : context.sessions().mqtt311SessionExpiry());
+        boolean persistent = version.isV5() ? connect.sessionExpiryInterval() > 0 : !connect.cleanStart();
+        ConnectDecision decision = context.authorizer().connect(new ConnectAttempt(identity, clientId, persistent,
+                will == null ? null : will.topic(), will != null && will.retain(), sourceIp(),
+                connection::revokeAuthorization));
+        if (decision.verdict() != ConnectDecision.Verdict.ALLOWED) {
+            refuseByAuthorization(version, clientId, decision);
+            return null;
+        }
+        ClientGrant grant = decision.grant();
+        MqttConfig mqtt = context.mqtt();
+        long maxExpiry = context.sessions().maximumSessionExpiry();
         long expiry = Math.min(requestedExpiry, maxExpiry);
         int keepAliveSeconds = mqtt.clampKeepAlive(connect.keepAlive());
 
@@ -92,13 +102,31 @@ final class ConnectFlow {
         ReplayPacer pacer = attachment.sessionPresent()
                 ? ReplayPacer.forResume(context.sessions().resumeReplayRate(), attachment.session().queuedCount()) : null;
         OutboundFlow outbound = new OutboundFlow(channel, attachment.session(), connection, version, connect, mqtt,
-                context.clock(), pacer);
+                context.clock(), pacer, grant);
         MqttConnection.ConnectedState state = new MqttConnection.ConnectedState(version,
                 connect.requestProblemInformation(), clientId,
-                identity, attachment.session(), outbound, willPublication(will, clientId));
+                grant, attachment.session(), outbound, willPublication(will, clientId));
         outbound.resumeInflight();
         outbound.drain();
         return state;
+    }
+
+    /**
+     * An unknown or inactive certificate: the socket is closed without CONNACK, both protocol
+     * versions (the spec's proposal, §1.1). A policy refusal: MQTT 5 CONNACK 0x87; MQTT 3.1.1 is
+     * closed without CONNACK, as AWS hangs up. The authorizer has logged the policy's explanation.
+     */
+    private void refuseByAuthorization(MqttVersion version, String clientId, ConnectDecision decision) {
+        if (decision.verdict() == ConnectDecision.Verdict.NOT_AUTHORIZED && version.isV5()) {
+            disconnector.refuseConnect(version, clientId, ReasonCode.NOT_AUTHORIZED, decision.reason());
+        } else {
+            disconnector.closeWithoutConnack(clientId, decision.reason());
+        }
+    }
+
+    private String sourceIp() {
+        return channel.remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : null;
     }
 
     private Connack connack(Connect connect, boolean sessionPresent, String assignedClientId, long requestedExpiry,

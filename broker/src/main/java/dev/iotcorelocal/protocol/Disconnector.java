@@ -89,6 +89,16 @@ final class Disconnector {
         }
     }
 
+    /** Refuses a CONNECT by closing the socket without CONNACK, logging why at INFO. */
+    void closeWithoutConnack(String clientId, String text) {
+        if (closing) {
+            return;
+        }
+        LOG.info("Closing the connection of client '{}' from {} without CONNACK: {}", clientId,
+                channel.remoteAddress(), text);
+        close("broker closed the connection without CONNACK (" + text + ")");
+    }
+
     /** Closes without a packet (the client asked, or the peer is gone). */
     void close() {
         closing = true;

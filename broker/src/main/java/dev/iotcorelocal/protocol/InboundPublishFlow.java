@@ -1,6 +1,6 @@
 package dev.iotcorelocal.protocol;
 
-import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.auth.ClientGrant;
 import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
@@ -21,7 +21,7 @@ final class InboundPublishFlow {
     private final Channel channel;
     private final ProtocolContext context;
     private final MqttConnection connection;
-    private final ClientIdentity identity;
+    private final ClientGrant grant;
     private final String clientId;
     private final MqttVersion version;
     private InboundTopicAliases aliases; // created on the first alias: most clients never use one
@@ -31,12 +31,12 @@ final class InboundPublishFlow {
     private int unflushedAcks;
     private final Runnable flush;
 
-    InboundPublishFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
+    InboundPublishFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientGrant grant,
                        String clientId, MqttVersion version) {
         this.channel = channel;
         this.context = context;
         this.connection = connection;
-        this.identity = identity;
+        this.grant = grant;
         this.clientId = clientId;
         this.version = version;
         this.receiveMaximum = context.mqtt().receiveMaximum();
@@ -67,8 +67,8 @@ final class InboundPublishFlow {
             refuse(publish, violation);
             return;
         }
-        if (!context.authorizer().canPublish(identity, clientId, topic, publish.retain())) {
-            refuse(publish, new Violation(null, ReasonCode.NOT_AUTHORIZED, topic));
+        if (!grant.canPublish(topic, publish.retain())) { // the grant logs why, once
+            refuse(publish, new Violation(null, ReasonCode.NOT_AUTHORIZED, "Not authorized to publish to " + topic));
             return;
         }
         if (publish.retain() && !context.router().canRetain(topic, publish.payload().length)) {

@@ -1,5 +1,6 @@
 package dev.iotcorelocal.protocol;
 
+import dev.iotcorelocal.auth.ClientGrant;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.DecodeFailure;
 import dev.iotcorelocal.limits.RefusalLog;
@@ -53,7 +54,7 @@ public final class MqttConnection implements SessionOwner {
     }
 
     /** What exists only after a successful CONNECT. */
-    record ConnectedState(MqttVersion version, boolean problemInformation, String clientId, ClientIdentity identity,
+    record ConnectedState(MqttVersion version, boolean problemInformation, String clientId, ClientGrant grant,
                           Session session, OutboundFlow outbound, WillPublication will) {
     }
 
@@ -226,6 +227,7 @@ public final class MqttConnection implements SessionOwner {
             return;
         }
         ActivityLog.disconnected(channel, state.clientId(), disconnector.closeReason());
+        state.grant().release();
         if (refusals != null) {
             refusals.summarize();
         }
@@ -276,9 +278,22 @@ public final class MqttConnection implements SessionOwner {
         });
     }
 
+    /**
+     * The certificate stopped being a usable principal (made INACTIVE or REVOKED, deleted, its
+     * last policy detached): MQTT 5 DISCONNECT 0x87, 3.1.1 closed; the Will is published. Called
+     * from the thread that changed the registry.
+     */
+    void revokeAuthorization() {
+        channel.eventLoop().execute(() -> {
+            if (connected != null && !disconnector.isClosing()) {
+                disconnect(ReasonCode.NOT_AUTHORIZED, "The client's certificate is no longer authorized.");
+            }
+        });
+    }
+
     private InboundPublishFlow inbound() {
         if (inbound == null) {
-            inbound = new InboundPublishFlow(channel, context, this, connected.identity(), connected.clientId(),
+            inbound = new InboundPublishFlow(channel, context, this, connected.grant(), connected.clientId(),
                     connected.version());
         }
         return inbound;
@@ -286,7 +301,7 @@ public final class MqttConnection implements SessionOwner {
 
     private SubscribeFlow subscriptions() {
         if (subscriptions == null) {
-            subscriptions = new SubscribeFlow(channel, context, this, connected.identity(), connected.session());
+            subscriptions = new SubscribeFlow(channel, context, this, connected.grant(), connected.session());
         }
         return subscriptions;
     }

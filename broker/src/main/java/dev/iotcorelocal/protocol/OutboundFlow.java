@@ -1,6 +1,8 @@
 package dev.iotcorelocal.protocol;
 
+import dev.iotcorelocal.auth.ClientGrant;
 import dev.iotcorelocal.codec.PublishEncoder;
+import dev.iotcorelocal.routing.TopicFilter;
 import dev.iotcorelocal.config.MqttConfig;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
@@ -33,6 +35,11 @@ import java.util.concurrent.TimeUnit;
  * session: at a takeover the old connection's loop may still be draining while the new one
  * resumes, and the queue and in-flight table have one consumer at a time. The lock is taken
  * once per drain, not per message, and is uncontended except at a takeover.
+ *
+ * <p>iot:Receive is checked here, as each message is about to be sent: one place covers live
+ * routing, retained messages on SUBSCRIBE, a resumed session's queued and in-flight messages and
+ * Wills, and the decision is the policy in force when the client gets the message (AWS: "confirmed
+ * every time a message is delivered"). A denied message is skipped silently.
  */
 final class OutboundFlow {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundFlow.class);
@@ -46,13 +53,15 @@ final class OutboundFlow {
     private final Clock clock;
     private final SessionOwner owner;
     private final ReplayPacer pacer;
+    private final ClientGrant grant;
     private boolean slotsFreed; // PUBACKs in the current read batch freed in-flight slots
     private boolean draining; // a flush inside a drain reports writability: the running drain decides what follows
     private PendingResends resends; // a resumed session's in-flight messages not re-sent yet; null after
 
     OutboundFlow(Channel channel, Session session, SessionOwner owner, MqttVersion version, Connect connect,
-                 MqttConfig mqtt, Clock clock, ReplayPacer pacer) {
+                 MqttConfig mqtt, Clock clock, ReplayPacer pacer, ClientGrant grant) {
         this.channel = channel;
+        this.grant = grant;
         this.session = session;
         this.owner = owner;
         this.pacer = pacer;
@@ -99,8 +108,9 @@ final class OutboundFlow {
                 break;
             }
             // Over the resumed client's Maximum Packet Size, which may be smaller than that of the
-            // connection that first got it: dropped.
-            if (!write(pending.delivery(index), pending.id(index), true, now)) {
+            // connection that first got it, or no longer receivable: dropped.
+            Delivery delivery = pending.delivery(index);
+            if (!mayReceive(delivery) || !write(delivery, pending.id(index), true, now)) {
                 session.inflight().remove(pending.id(index));
             }
         }
@@ -148,7 +158,7 @@ final class OutboundFlow {
             }
             session.poll();
             Message message = next.message();
-            if (message.isExpired(now)) {
+            if (message.isExpired(now) || !mayReceive(next)) {
                 continue;
             }
             int packetId = next.qos() > 0 ? session.inflight().nextPacketId() : 0;
@@ -168,6 +178,19 @@ final class OutboundFlow {
         if (!paced && channel.isWritable() && workLeft()) {
             channel.eventLoop().schedule(this::drain, 0, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** iot:Receive on the message's topic; a shared delivery may also be allowed on topic/$share/<group>/<topic>. */
+    private boolean mayReceive(Delivery delivery) {
+        String shareKey = delivery.shareKey();
+        String group = shareKey == null ? null
+                : shareKey.substring(TopicFilter.SHARE_PREFIX.length(), shareKey.indexOf('/', TopicFilter.SHARE_PREFIX.length()));
+        if (grant.canReceive(delivery.message().topic(), group)) {
+            return true;
+        }
+        LOG.debug("Not delivering a message on '{}' to '{}': iot:Receive is not allowed", delivery.message().topic(),
+                session.clientId());
+        return false;
     }
 
     private boolean canSend(Delivery next) {

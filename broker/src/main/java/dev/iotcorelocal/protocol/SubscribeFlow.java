@@ -1,6 +1,6 @@
 package dev.iotcorelocal.protocol;
 
-import dev.iotcorelocal.auth.ClientIdentity;
+import dev.iotcorelocal.auth.ClientGrant;
 import dev.iotcorelocal.config.LimitsConfig;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
@@ -38,15 +38,15 @@ final class SubscribeFlow {
     private final Channel channel;
     private final ProtocolContext context;
     private final MqttConnection connection;
-    private final ClientIdentity identity;
+    private final ClientGrant grant;
     private final Session session;
 
-    SubscribeFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientIdentity identity,
+    SubscribeFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientGrant grant,
                   Session session) {
         this.channel = channel;
         this.context = context;
         this.connection = connection;
-        this.identity = identity;
+        this.grant = grant;
         this.session = session;
     }
 
@@ -75,7 +75,7 @@ final class SubscribeFlow {
             Violation violation = checkLimits(filter, i, newKeys);
             if (violation != null) {
                 connection.refusals().refused(violation);
-            } else if (!context.authorizer().canSubscribe(identity, session.clientId(), request.filter())) {
+            } else if (!grant.canSubscribe(request.filter())) { // the grant logs why, once
                 violation = new Violation(null, ReasonCode.NOT_AUTHORIZED, "Not authorized to subscribe to " + request.filter());
             }
             if (violation != null) {

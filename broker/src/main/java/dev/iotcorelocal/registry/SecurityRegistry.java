@@ -30,6 +30,11 @@ public final class SecurityRegistry {
         return store.current();
     }
 
+    /** Runs the listener after every change, on the thread that made it (an API worker or the start-up thread). */
+    public void onChange(Runnable listener) {
+        store.onChange(listener);
+    }
+
     public Arns arns() {
         return arns;
     }

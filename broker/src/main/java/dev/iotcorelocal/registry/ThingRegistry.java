@@ -27,6 +27,7 @@ public final class ThingRegistry {
     private static final int UNTYPED_ATTRIBUTES = 3;
     private static final int TYPED_ATTRIBUTES = 50;
     private final AtomicReference<State> state = new AtomicReference<>(State.EMPTY);
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AwsAccount account;
     private final Clock clock;
 
@@ -51,11 +52,20 @@ public final class ThingRegistry {
         return state.get();
     }
 
+    /** Runs the listener after every change that published a new snapshot, on the thread that made it. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
     private <T> T update(java.util.function.Function<State, Result<T>> change) {
         while (true) {
             State before = state.get();
             Result<T> result = change.apply(before);
-            if (result.state == before || state.compareAndSet(before, result.state)) {
+            if (result.state == before) {
+                return result.value;
+            }
+            if (state.compareAndSet(before, result.state)) {
+                listeners.forEach(Runnable::run);
                 return result.value;
             }
         }

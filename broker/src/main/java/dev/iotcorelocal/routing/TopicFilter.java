@@ -5,7 +5,7 @@ package dev.iotcorelocal.routing;
  * {@code $share/<group>/<filter>}. {@link #parse} returns null for an invalid filter.
  */
 public record TopicFilter(String filter, String shareGroup) {
-    private static final String SHARE_PREFIX = "$share/";
+    public static final String SHARE_PREFIX = "$share/";
 
     public boolean isShared() {
         return shareGroup != null;

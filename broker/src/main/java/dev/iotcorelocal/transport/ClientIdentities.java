@@ -26,7 +26,7 @@ final class ClientIdentities {
             Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
             X509Certificate leaf = (X509Certificate) chain[0];
             String id = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(leaf.getEncoded()));
-            return new ClientIdentity(leaf.getSubjectX500Principal().getName(), id);
+            return new ClientIdentity(leaf.getSubjectX500Principal().getName(), id, leaf);
         } catch (SSLPeerUnverifiedException | CertificateEncodingException | NoSuchAlgorithmException e) {
             return ClientIdentity.ANONYMOUS;
         }

@@ -1,6 +1,5 @@
 package dev.iotcorelocal.delivery;
 
-import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.MqttVersion;
@@ -29,7 +28,7 @@ class RouterTest {
     private final TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
     private final SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index,
             new ManualTime(Instant.EPOCH), 100);
-    private final Router router = new Router(index, registry, new RetainedStore<>(), new AllowAllAuthorizer(), java.time.Clock.systemUTC());
+    private final Router router = new Router(index, registry, new RetainedStore<>(), java.time.Clock.systemUTC());
     private final SessionOwner owner = new SessionOwner() {
         @Override
         public void wake() {
@@ -70,7 +69,7 @@ class RouterTest {
     void everyAcceptedQueueCapacityQueuesExactlyThatMany(int capacity) {
         SessionRegistry small = new SessionRegistry(new InMemorySessionStore(), index, new ManualTime(Instant.EPOCH),
                 capacity);
-        Router smallRouter = new Router(index, small, new RetainedStore<>(), new AllowAllAuthorizer(), java.time.Clock.systemUTC());
+        Router smallRouter = new Router(index, small, new RetainedStore<>(), java.time.Clock.systemUTC());
         Session session = small.attach("small", MqttVersion.V5, true, 0, owner).session();
         subscribe(session, "t", 1);
 

@@ -1,6 +1,5 @@
 package dev.iotcorelocal.delivery;
 
-import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.MqttVersion;
@@ -38,7 +37,7 @@ class SharedAndBoundedRoutingTest {
     private final OfflineQueueBudget budget = new OfflineQueueBudget(10 * (10 + 64));
     private final SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, time, 65, budget);
     private final RetainedStore<Message> retained = new RetainedStore<>(2, 0, m -> m.payload().length, System::currentTimeMillis);
-    private final Router router = new Router(index, registry, retained, new AllowAllAuthorizer(), time.clock());
+    private final Router router = new Router(index, registry, retained, time.clock());
     private final SessionOwner owner = new SessionOwner() {
         @Override
         public void wake() {
@@ -131,7 +130,7 @@ class SharedAndBoundedRoutingTest {
     @Test
     void expiredMessagesMakeRoomInAFullOfflineQueue() {
         SessionRegistry unbudgeted = new SessionRegistry(new InMemorySessionStore(), index, time, 65);
-        Router unbudgetedRouter = new Router(index, unbudgeted, retained, new AllowAllAuthorizer(), time.clock());
+        Router unbudgetedRouter = new Router(index, unbudgeted, retained, time.clock());
         Session session = unbudgeted.attach("sleeper", MqttVersion.V5, true, 3600, owner).session();
         subscribe(session, "t", 1);
         unbudgeted.detach(session, owner, null, 0);

@@ -83,7 +83,7 @@ class DeliveryOrderTest {
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index, time,
                 config.sessions().queueCapacity());
         AllowAllAuthorizer authorizer = new AllowAllAuthorizer();
-        Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer, time.clock());
+        Router router = new Router(index, registry, new RetainedStore<Message>(), time.clock());
         ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry,
                 router, index, authorizer, new ConnectRateLimiter(0, 0), time.clock());
         LocalAddress address = new LocalAddress("delivery-order-" + System.nanoTime());

@@ -1,6 +1,7 @@
 package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.AllowAllAuthorizer;
+import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.MqttFrameDecoder;
 import dev.iotcorelocal.config.BrokerConfig;
@@ -49,11 +50,20 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     EmbeddedBroker(UnaryOperator<BrokerConfig> customizer, ConnectRefusalLog connectRefusals) {
+        this(customizer, connectRefusals, new AllowAllAuthorizer());
+    }
+
+    /** With an authorizer of the test's; clients connect without a certificate (the plain listener). */
+    EmbeddedBroker(Authorizer authorizer) {
+        this(UnaryOperator.identity(), new ConnectRefusalLog(), authorizer);
+    }
+
+    private EmbeddedBroker(UnaryOperator<BrokerConfig> customizer, ConnectRefusalLog connectRefusals,
+                           Authorizer authorizer) {
         config = customizer.apply(BrokerConfig.defaults());
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
         registry = new SessionRegistry(new InMemorySessionStore(), index, time, config.sessions().queueCapacity());
-        AllowAllAuthorizer authorizer = new AllowAllAuthorizer();
-        Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer, time.clock());
+        Router router = new Router(index, registry, new RetainedStore<Message>(), time.clock());
         registry.sharedRedelivery(router::redeliverShared);
         context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router, index,
                 authorizer, new ConnectRateLimiter(config.limits().connectsPerSecond(), config.limits().connectBurst()),

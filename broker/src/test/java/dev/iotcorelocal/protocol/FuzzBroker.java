@@ -69,7 +69,7 @@ final class FuzzBroker {
 
     FuzzBroker() {
         AllowAllAuthorizer authorizer = new AllowAllAuthorizer();
-        Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer, time.clock());
+        Router router = new Router(index, registry, new RetainedStore<Message>(), time.clock());
         registry.sharedRedelivery(router::redeliverShared);
         context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router, index,
                 authorizer, new ConnectRateLimiter(0, 0), time.clock());

@@ -1,5 +1,6 @@
 package dev.iotcorelocal.protocol;
 
+import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.message.Delivery;
 import dev.iotcorelocal.message.Message;
@@ -64,7 +65,7 @@ class OutboundFlowTest {
             assertThat(session.offer(qos0(i))).isTrue();
         }
         OutboundFlow flow = new OutboundFlow(channel, session, owner, MqttVersion.V5, connect(),
-                BrokerConfig.defaults().mqtt(), time.clock(), null);
+                BrokerConfig.defaults().mqtt(), time.clock(), null, new AllowAllAuthorizer.AllowAllGrant(""));
 
         flow.drain();
         assertThat(channel.outboundMessages()).as("first turn").hasSize(OutboundFlow.DRAIN_BUDGET);
@@ -88,7 +89,7 @@ class OutboundFlowTest {
         session.offer(qos0(1));
         assertThat(wakes).isEqualTo(1);
         OutboundFlow flow = new OutboundFlow(channel, session, owner, MqttVersion.V5, connect(),
-                BrokerConfig.defaults().mqtt(), time.clock(), null);
+                BrokerConfig.defaults().mqtt(), time.clock(), null, new AllowAllAuthorizer.AllowAllGrant(""));
 
         flow.drain();
         assertThat(channel.outboundMessages()).hasSize(2);
@@ -113,7 +114,7 @@ class OutboundFlowTest {
             session.offer(qos1(i));
         }
         OutboundFlow flow = new OutboundFlow(counted, session, owner, MqttVersion.V5, connect(),
-                BrokerConfig.defaults().mqtt(), time.clock(), null);
+                BrokerConfig.defaults().mqtt(), time.clock(), null, new AllowAllAuthorizer.AllowAllGrant(""));
         flow.drain();
         assertThat(counted.outboundMessages()).as("AWS's in-flight window").hasSize(100);
         int flushesBefore = flushes[0];
@@ -132,7 +133,7 @@ class OutboundFlowTest {
     void aResumedConnectionGetsTheUnacknowledgedMessagesInSendOrderWithDupAndTheirIds() {
         Session session = registry.attach("sub", MqttVersion.V5, true, 0, owner).session();
         OutboundFlow flow = new OutboundFlow(channel, session, owner, MqttVersion.V5, connect(),
-                BrokerConfig.defaults().mqtt(), time.clock(), null);
+                BrokerConfig.defaults().mqtt(), time.clock(), null, new AllowAllAuthorizer.AllowAllGrant(""));
         // Windows of AWS's 100 until packet ids wrap past 65,535 inside one window, which stays
         // unacknowledged (so send order differs from id order); the first message is never
         // acknowledged either. Earlier windows are acknowledged alternately in order and in reverse.
@@ -170,7 +171,7 @@ class OutboundFlowTest {
 
         EmbeddedChannel resumed = track(new EmbeddedChannel());
         new OutboundFlow(resumed, session, owner, MqttVersion.V5, connect(), BrokerConfig.defaults().mqtt(),
-                time.clock(), null).resumeInflight();
+                time.clock(), null, new AllowAllAuthorizer.AllowAllGrant("")).resumeInflight();
 
         List<Integer> resentIds = new ArrayList<>();
         List<Integer> resentSequence = new ArrayList<>();

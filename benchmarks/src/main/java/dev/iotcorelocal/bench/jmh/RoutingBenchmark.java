@@ -1,6 +1,5 @@
 package dev.iotcorelocal.bench.jmh;
 
-import dev.iotcorelocal.auth.AllowAllAuthorizer;
 import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.MqttVersion;
@@ -77,7 +76,7 @@ public class RoutingBenchmark {
             index.add(subscription);
             sessions.add(session);
         }
-        router = new Router(index, registry, new RetainedStore<>(), new AllowAllAuthorizer(), java.time.Clock.systemUTC());
+        router = new Router(index, registry, new RetainedStore<>(), java.time.Clock.systemUTC());
         message = new Message("bench/out", new byte[64], 0, false, PublishProperties.EMPTY, Message.NEVER, "publisher");
     }
 

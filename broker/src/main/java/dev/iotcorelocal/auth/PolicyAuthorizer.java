@@ -1,0 +1,202 @@
+package dev.iotcorelocal.auth;
+
+import dev.iotcorelocal.policy.CertificateVariables;
+import dev.iotcorelocal.policy.ContextKeys;
+import dev.iotcorelocal.registry.Arns;
+import dev.iotcorelocal.registry.CertificateIds;
+import dev.iotcorelocal.registry.CertificateStatus;
+import dev.iotcorelocal.registry.Policy;
+import dev.iotcorelocal.registry.RegistryState;
+import dev.iotcorelocal.registry.ThingRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * AWS IoT's authorization (aws-iot-policies-and-lifecycle.md §1, §3, §4): an mTLS connection's
+ * principal is its registered ACTIVE certificate, its policies those of the certificate and, when
+ * the connection is associated with a thing, of the thing's groups. The plain listener has no
+ * certificate: allowed everything, or evaluated against the configured policies with only the
+ * client's own keys. Certificates of live connections are watched: deactivated, deleted or left
+ * without a policy, their connections end ({@link #registryChanged}).
+ */
+public final class PolicyAuthorizer implements Authorizer {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyAuthorizer.class);
+    private final Supplier<RegistryState> security;
+    private final Supplier<ThingRegistry.State> things;
+    private final String arnPrefix;
+    private final PolicyEngine engine;
+    private final PrincipalResolver resolver;
+    private final List<String> plainListenerPolicies;
+    private final String domainName;
+    private final Set<PolicyGrant> watched = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> denialSink;
+    private final DenialLog httpDenials;
+
+    /**
+     * @param plainListenerPolicies names of the policies that govern the plain listener; empty: allow all
+     * @param domainName the endpoint host, the value of iot:DomainName
+     */
+    public PolicyAuthorizer(Supplier<RegistryState> security, Supplier<ThingRegistry.State> things, Arns arns,
+                            PolicyEngine engine, List<String> plainListenerPolicies, String domainName) {
+        this(security, things, arns, engine, plainListenerPolicies, domainName, DenialLog.INFO_LOG);
+    }
+
+    /** @param denialSink where denial lines go (tests read them) */
+    PolicyAuthorizer(Supplier<RegistryState> security, Supplier<ThingRegistry.State> things, Arns arns,
+                     PolicyEngine engine, List<String> plainListenerPolicies, String domainName,
+                     Consumer<String> denialSink) {
+        this.denialSink = denialSink;
+        this.httpDenials = new DenialLog("(HTTP Publish)", denialSink);
+        this.security = security;
+        this.things = things;
+        this.arnPrefix = "arn:aws:iot:" + arns.region() + ":" + arns.accountId() + ":";
+        this.engine = engine;
+        this.resolver = new PrincipalResolver(arns);
+        this.plainListenerPolicies = List.copyOf(plainListenerPolicies);
+        this.domainName = domainName;
+    }
+
+    @Override
+    public ConnectDecision connect(ConnectAttempt attempt) {
+        if (!attempt.identity().hasCertificate()) {
+            return plainListenerPolicies.isEmpty()
+                    ? ConnectDecision.allowed(new AllowAllAuthorizer.AllowAllGrant(""))
+                    : checked(attempt, plainGrant(attempt));
+        }
+        String certificateId = attempt.identity().certificateId();
+        // the iot:Certificate.* variables, parsed once per connection, not per binding or packet
+        CertificateVariables variables = CertificateVariables.of(attempt.identity().certificate());
+        PolicyGrant grant = new PolicyGrant(attempt.clientId(), certificateId, arnPrefix, security, things,
+                (s, t) -> bindCertificate(attempt, variables, s, t), attempt.revoke(), watched::remove, denialSink);
+        // Watched before the status is read: a change after this point is seen by registryChanged,
+        // one before it by the read below.
+        watched.add(grant);
+        String unusable = unusable(attempt.clientId(), certificateId, security.get(), things.get());
+        if (unusable != null) {
+            grant.release();
+            return ConnectDecision.unknownPrincipal(unusable);
+        }
+        ConnectDecision decision = checked(attempt, grant);
+        if (decision.grant() == null) {
+            grant.release();
+        }
+        return decision;
+    }
+
+    /** iot:Connect, then the Will's iot:Publish (and RetainPublish). */
+    private ConnectDecision checked(ConnectAttempt attempt, PolicyGrant grant) {
+        if (!grant.canConnect()) {
+            return ConnectDecision.notAuthorized("Denied " + PolicyGrant.CONNECT + " on " + arnPrefix + "client/"
+                    + attempt.clientId());
+        }
+        if (attempt.willTopic() != null && !grant.canPublish(attempt.willTopic(), attempt.willRetain())) {
+            return ConnectDecision.notAuthorized("Denied publishing the Will on " + arnPrefix + "topic/"
+                    + attempt.willTopic());
+        }
+        return ConnectDecision.allowed(grant);
+    }
+
+    private PolicyGrant plainGrant(ConnectAttempt attempt) {
+        return new PolicyGrant(attempt.clientId(), "", arnPrefix, security, things, (s, t) -> {
+            List<Policy> policies = PrincipalResolver.policies(plainListenerPolicies, s);
+            ConnectionContext context = clientKeys(attempt).build();
+            return new PolicyGrant.Binding(s, t, null, engine.bind(policies, context));
+        }, attempt.revoke(), ignored -> { }, denialSink);
+    }
+
+    private PolicyGrant.Binding bindCertificate(ConnectAttempt attempt, CertificateVariables variables,
+                                                RegistryState s, ThingRegistry.State t) {
+        Principal principal = resolver.resolve(attempt.identity().certificateId(), attempt.clientId(), s, t);
+        ConnectionContext context = certificateKeys(clientKeys(attempt), variables, attempt.identity().certificateId())
+                .thing(principal.thing()).build();
+        return new PolicyGrant.Binding(s, t, principal.thing() == null ? null : principal.thing().name(),
+                engine.bind(principal.policies(), context));
+    }
+
+    private ConnectionContext.Builder clientKeys(ConnectAttempt attempt) {
+        return ConnectionContext.builder()
+                .put(ContextKeys.CLIENT_ID, attempt.clientId())
+                .put(ContextKeys.SOURCE_IP, attempt.sourceIp())
+                .put(ContextKeys.DOMAIN_NAME, domainName)
+                .connect(attempt.persistent(), attempt.willTopic() == null ? null : arnPrefix + "topic/"
+                        + attempt.willTopic());
+    }
+
+    private static ConnectionContext.Builder certificateKeys(ConnectionContext.Builder builder,
+                                                            CertificateVariables variables, String certificateId) {
+        return builder.put(ContextKeys.CERTIFICATE_ID, certificateId).putAll(variables.singleValues())
+                .putLists(variables.multiValues());
+    }
+
+    /** Why a certificate cannot be a principal now (not registered, not ACTIVE, no policy), or null. */
+    private String unusable(String clientId, String certificateId, RegistryState s, ThingRegistry.State t) {
+        Principal principal = resolver.resolve(certificateId, clientId, s, t);
+        if (principal.certificate() == null) {
+            return "certificate " + certificateId + " is not registered";
+        }
+        if (principal.certificate().status() != CertificateStatus.ACTIVE) {
+            return "certificate " + certificateId + " is " + principal.certificate().status() + ", not ACTIVE";
+        }
+        return null;
+    }
+
+    /**
+     * The registry changed (called on the thread that changed it, never an event loop): new
+     * default versions are compiled here, and connections whose certificate is no longer ACTIVE,
+     * was deleted or has no policy left are ended.
+     */
+    public void registryChanged() {
+        RegistryState s = security.get();
+        ThingRegistry.State t = things.get();
+        engine.warm(s);
+        for (PolicyGrant grant : watched) {
+            String reason = unusable(grant.clientId(), grant.principalId(), s, t);
+            if (reason == null && resolver.resolve(grant.principalId(), grant.clientId(), s, t).policies().isEmpty()) {
+                reason = "certificate " + grant.principalId() + " has no policy attached any more";
+            }
+            if (reason != null) {
+                LOG.info("Disconnecting client '{}': {}", grant.clientId(), reason);
+                grant.revoke();
+            }
+        }
+    }
+
+    /** Live connections whose certificate is watched, for tests. */
+    int watchedCount() {
+        return watched.size();
+    }
+
+    @Override
+    public String refuseHttpPublish(X509Certificate certificate, String topic, boolean retain) {
+        if (certificate == null) {
+            return null;
+        }
+        String certificateId = CertificateIds.of(certificate);
+        RegistryState s = security.get();
+        String unusable = unusable(null, certificateId, s, things.get());
+        if (unusable != null) {
+            return "The client certificate cannot publish: " + unusable + ".";
+        }
+        Principal principal = resolver.resolve(certificateId, null, s, things.get());
+        ConnectionContext context = certificateKeys(ConnectionContext.builder().put(ContextKeys.DOMAIN_NAME,
+                domainName), CertificateVariables.of(certificate), certificateId).build();
+        var check = engine.bind(principal.policies(), context);
+        String resource = arnPrefix + "topic/" + topic;
+        for (String action : retain ? List.of(PolicyGrant.PUBLISH, PolicyGrant.RETAIN_PUBLISH)
+                : List.of(PolicyGrant.PUBLISH)) {
+            if (!check.decide(action, resource).allowed()) {
+                String explanation = check.explain(action, resource).text();
+                httpDenials.denied(action, resource + " (certificate " + certificateId + ")", () -> explanation);
+                return "Denied " + action + " on " + resource + ": " + explanation;
+            }
+        }
+        return null;
+    }
+}
