@@ -23,7 +23,7 @@ final class ControlPlaneScenario {
     }
 
     static Result run(String host, int apiPort, int connections, int depth, int warmupSeconds, int durationSeconds,
-                      int threads) throws Exception {
+                      int threads, long brokerPid) throws Exception {
         HttpStats http = new HttpStats();
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
         try (HttpLoad load = new HttpLoad(host, apiPort, threads)) {
@@ -33,16 +33,20 @@ final class ControlPlaneScenario {
             load.start();
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds)); // a benchmark's pacing
             http.latencyMicros.reset();
+            BrokerProbe broker = new BrokerProbe(brokerPid);
+            long cpuBefore = broker.cpuNanos();
             long succeededBefore = http.succeeded.sum();
             long start = System.nanoTime();
             Thread.sleep(TimeUnit.SECONDS.toMillis(durationSeconds));
             long succeeded = http.succeeded.sum() - succeededBefore;
+            long cpu = broker.cpuNanos() - cpuBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
             Histogram latency = http.latencyMicros.getIntervalHistogram();
             load.stop();
             load.awaitAnswers();
             Result result = new Result().put("scenario", "control-plane").put("connections", connections)
-                    .put("depth", depth).put("calls_per_s", succeeded / seconds);
+                    .put("depth", depth).put("calls_per_s", succeeded / seconds)
+                    .put("broker_cpu_us_per_call", cpuBefore < 0 || succeeded == 0 ? "n/a" : cpu / 1e3 / succeeded);
             HttpLoad.latency(result, "", latency);
             return result.put("sent", http.sent.sum()).put("succeeded", http.succeeded.sum())
                     .put("failed", http.failed.sum()).put("last_failure_status", http.lastFailureStatus)

@@ -20,7 +20,7 @@ final class HttpPublishScenario {
     }
 
     record Settings(int connections, int depth, int qos, int payloadBytes, int warmupSeconds, int durationSeconds,
-                    long window, int threads) {
+                    long window, int threads, long brokerPid) {
     }
 
     static Result run(Target mqtt, int apiPort, Settings settings) throws Exception {
@@ -46,12 +46,15 @@ final class HttpPublishScenario {
             Thread.sleep(TimeUnit.SECONDS.toMillis(settings.warmupSeconds())); // a benchmark's pacing
             deliveries.latencyMicros.reset();
             http.latencyMicros.reset();
+            BrokerProbe broker = new BrokerProbe(settings.brokerPid());
+            long cpuBefore = broker.cpuNanos();
             long succeededBefore = http.succeeded.sum();
             long deliveredBefore = deliveries.received.sum();
             long start = System.nanoTime();
             Thread.sleep(TimeUnit.SECONDS.toMillis(settings.durationSeconds()));
             long succeeded = http.succeeded.sum() - succeededBefore;
             long delivered = deliveries.received.sum() - deliveredBefore;
+            long cpu = broker.cpuNanos() - cpuBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
             Histogram requestLatency = http.latencyMicros.getIntervalHistogram();
             Histogram deliveryLatency = deliveries.latencyMicros.getIntervalHistogram();
@@ -61,7 +64,8 @@ final class HttpPublishScenario {
             subscription.close();
             Result result = new Result().put("scenario", "http-publish").put("connections", settings.connections())
                     .put("depth", settings.depth()).put("qos", settings.qos()).put("payload", payloadBytes)
-                    .put("requests_per_s", succeeded / seconds).put("deliveries_per_s", delivered / seconds);
+                    .put("requests_per_s", succeeded / seconds).put("deliveries_per_s", delivered / seconds)
+                    .put("broker_cpu_us_per_request", cpuBefore < 0 || succeeded == 0 ? "n/a" : cpu / 1e3 / succeeded);
             HttpLoad.latency(result, "request_", requestLatency);
             HttpLoad.latency(result, "delivery_", deliveryLatency);
             return result.put("sent", http.sent.sum()).put("succeeded", http.succeeded.sum())

@@ -58,7 +58,7 @@ public final class LoadDriver implements Callable<Integer> {
     int concurrency;
     @Option(names = "--hold", defaultValue = "5", description = "Seconds to hold idle connections.")
     int hold;
-    @Option(names = "--broker-pid", defaultValue = "0", description = "Broker process, for RSS and heap readings.")
+    @Option(names = "--broker-pid", defaultValue = "0", description = "Broker process, for RSS, heap and CPU readings.")
     long brokerPid;
     @Option(names = "--threads", defaultValue = "2", description = "Driver event loop threads.")
     int threads;
@@ -102,9 +102,9 @@ public final class LoadDriver implements Callable<Integer> {
             case "soak" -> SoakScenario.run(target, new SoakScenario.Settings(publishers, soakNormalRate,
                     soakFloodRate, payload, soakSlowloris, soakTakeoverMillis, warmup, duration, brokerPid, threads));
             case "http-publish" -> HttpPublishScenario.run(target, apiPort, new HttpPublishScenario.Settings(
-                    httpConnections, pipeline, qos, payload, warmup, duration, window, threads));
+                    httpConnections, pipeline, qos, payload, warmup, duration, window, threads, brokerPid));
             case "control-plane" -> ControlPlaneScenario.run(host, apiPort, httpConnections, pipeline, warmup, duration,
-                    threads);
+                    threads, brokerPid);
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);
         };
         System.out.println(result);
