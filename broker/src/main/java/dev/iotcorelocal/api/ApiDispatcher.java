@@ -17,9 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A request to its operation and back: service from the SigV4 scope (or path and host), operation
- * from method and raw path, then the module's handler. Every outcome is an AWS-shaped response;
- * an unexpected handler failure is logged with its stack trace and answered InternalFailureException.
+ * A request to its operation and back, in two steps so the listener can run cheap operations on
+ * its I/O thread and the rest on a worker: {@link #resolve} finds the service (SigV4 scope, or
+ * path and host), the operation (method and raw path) and the handler, and copies what the handler
+ * needs out of the Netty request; {@link #answer} runs the handler. Every outcome is an AWS-shaped
+ * response; an unexpected failure is logged with its stack trace and answered InternalFailureException.
  */
 final class ApiDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
@@ -29,8 +31,18 @@ final class ApiDispatcher {
         this.routes = routes;
     }
 
-    FullHttpResponse dispatch(FullHttpRequest http, X509Certificate clientCertificate) {
+    /**
+     * A request resolved to its handler, or to the refusal that answers it.
+     * @param onIoThread whether {@link #answer} may run on the listener's I/O thread
+     */
+    record Call(String requestId, String description, String operation, ApiHandler handler, ApiRequest request,
+                AwsException refusal, boolean onIoThread) {
+    }
+
+    /** Never throws; reads the request but neither keeps nor releases it. */
+    Call resolve(FullHttpRequest http, X509Certificate clientCertificate) {
         String requestId = HttpResponses.newRequestId();
+        String description = http.method() + " " + http.uri();
         String operation = null;
         try {
             if (http.decoderResult().isFailure()) {
@@ -61,17 +73,42 @@ final class ApiDispatcher {
             }
             ApiRequest request = new ApiRequest(service, operation, match.labels(), query, headers(http),
                     ByteBufUtil.getBytes(http.content()), scope == null ? null : scope.region(), clientCertificate);
-            return HttpResponses.ok(handler.handle(request), requestId);
+            return new Call(requestId, description, operation, handler, request, null,
+                    routes.runsOnIoThread(match.operation()));
         } catch (AwsException e) {
-            return HttpResponses.error(e, requestId);
-        } catch (RegistryException e) {
-            return HttpResponses.error(AwsException.of(e), requestId);
+            return refused(requestId, description, operation, e);
         } catch (RuntimeException e) {
-            LOG.error("{} {} ({}) failed unexpectedly, request {}", http.method(), http.uri(), operation, requestId, e);
-            return HttpResponses.error(AwsException.internalFailure("iotcore-local failed to handle "
-                    + (operation == null ? "this request" : operation) + " (request " + requestId
-                    + "; the broker's log has the cause)."), requestId);
+            return refused(requestId, description, operation, unexpected(description, operation, requestId, e));
         }
+    }
+
+    /** Never throws. */
+    FullHttpResponse answer(Call call) {
+        if (call.refusal() != null) {
+            return HttpResponses.error(call.refusal(), call.requestId());
+        }
+        try {
+            return HttpResponses.ok(call.handler().handle(call.request()), call.requestId());
+        } catch (AwsException e) {
+            return HttpResponses.error(e, call.requestId());
+        } catch (RegistryException e) {
+            return HttpResponses.error(AwsException.of(e), call.requestId());
+        } catch (RuntimeException e) {
+            return HttpResponses.error(unexpected(call.description(), call.operation(), call.requestId(), e),
+                    call.requestId());
+        }
+    }
+
+    /** Refusals are answered where they are found: they are cheap and block nothing. */
+    private static Call refused(String requestId, String description, String operation, AwsException refusal) {
+        return new Call(requestId, description, operation, null, null, refusal, true);
+    }
+
+    private static AwsException unexpected(String description, String operation, String requestId, RuntimeException e) {
+        LOG.error("{} ({}) failed unexpectedly, request {}", description, operation, requestId, e);
+        return AwsException.internalFailure("iotcore-local failed to handle "
+                + (operation == null ? "this request" : operation) + " (request " + requestId
+                + "; the broker's log has the cause).");
     }
 
     /** "/a/b%2Fc/" to [a, b%2Fc, ""]: the split comes before any decoding. */

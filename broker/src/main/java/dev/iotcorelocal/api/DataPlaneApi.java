@@ -35,7 +35,7 @@ public final class DataPlaneApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(ApiService.DATA, "Publish", this::publish)
+        routes.onIoThread(ApiService.DATA, "Publish", this::publish) // routes as an MQTT event loop would: cheap, non-blocking
                 .on(ApiService.DATA, "GetRetainedMessage", this::getRetainedMessage)
                 .on(ApiService.DATA, "ListRetainedMessages", this::listRetainedMessages)
                 .on(ApiService.DATA, "DeleteConnection", this::deleteConnection);

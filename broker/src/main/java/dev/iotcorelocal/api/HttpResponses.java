@@ -2,10 +2,13 @@ package dev.iotcorelocal.api;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * for the error type when the header is missing.
  */
 final class HttpResponses {
-    static final String REQUEST_ID = "x-amzn-RequestId";
-    static final String ERROR_TYPE = "x-amzn-ErrorType";
+    private static final AsciiString REQUEST_ID = AsciiString.cached("x-amzn-RequestId");
+    private static final AsciiString ERROR_TYPE = AsciiString.cached("x-amzn-ErrorType");
+    /** Our own header names are constants and valid: checking them on every response showed in the Publish profile. */
+    private static final HttpHeadersFactory UNCHECKED = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
     private HttpResponses() {
     }
@@ -51,7 +56,8 @@ final class HttpResponses {
     }
 
     private static FullHttpResponse build(HttpResponseStatus status, byte[] body, String contentType) {
-        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body),
+                UNCHECKED, DefaultHttpHeadersFactory.trailersFactory());
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return http;

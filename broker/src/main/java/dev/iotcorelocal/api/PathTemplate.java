@@ -81,6 +81,11 @@ final class PathTemplate {
         return isGreedy(segment) ? 0 : isLabel(segment) ? 1 : 2;
     }
 
+    /** The first segment as written: literal text or a label such as {@code {name}}. */
+    String firstSegment() {
+        return segments.get(0);
+    }
+
     int length() {
         return segments.size();
     }

@@ -8,12 +8,16 @@ import dev.iotcorelocal.registry.ThingType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Things and thing types of the iot control plane, with AWS's shapes, paging and validation. */
 public final class ThingsApi implements ApiModule {
     private final ThingRegistry registry;
+    private final Predicate<String> hasPrincipals;
 
-    public ThingsApi(ThingRegistry registry) {
+    /** @param hasPrincipals whether principals are attached to a thing: DeleteThing is refused while they are */
+    public ThingsApi(ThingRegistry registry, Predicate<String> hasPrincipals) {
+        this.hasPrincipals = hasPrincipals;
         this.registry = registry;
     }
 
@@ -84,7 +88,7 @@ public final class ThingsApi implements ApiModule {
 
     private ApiResponse deleteThing(ApiRequest request) {
         registry.deleteThing(Names.check(request.path("thingName"), "thingName"),
-                request.queryLong("expectedVersion", Long.MIN_VALUE, Long.MAX_VALUE));
+                request.queryLong("expectedVersion", Long.MIN_VALUE, Long.MAX_VALUE), hasPrincipals);
         return ApiResponse.empty();
     }
 

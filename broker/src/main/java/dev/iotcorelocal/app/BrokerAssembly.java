@@ -106,7 +106,7 @@ final class BrokerAssembly {
                 new EndpointApi(config.aws().endpointHost()),
                 new DataPlaneApi(new ApplicationPublisher(router, config.limits(), clock), retained, registry,
                         config.limits(), authorizer),
-                new ThingsApi(things),
+                new ThingsApi(things, thing -> !security.snapshot().principalsOf(thing).isEmpty()),
                 new ThingGroupsApi(things),
                 new ShadowApi(shadows)
         );

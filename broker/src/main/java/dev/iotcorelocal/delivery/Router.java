@@ -53,10 +53,21 @@ public final class Router {
         this.tap = tap;
     }
 
-    /** Routes the message, then hands it to the tap; returns the number of sessions it was queued for. */
+    /** {@link #route}'s answer when the retained store refused the message at its bounds: nothing was routed. */
+    public static final int RETAIN_REFUSED = -1;
+
+    /**
+     * Routes the message, then hands it to the tap; returns the number of sessions it was queued
+     * for, or {@link #RETAIN_REFUSED} when it is a RETAIN publish the retained store refused (its
+     * bounds are reached; AWS answers a throttled response), in which case neither a subscriber nor
+     * the tap gets it. The store alone decides, in one step, so a PUBLISH is never acknowledged for
+     * a retained message that was not stored.
+     */
     public int route(Message message) {
         int delivered = routeToSubscribers(message);
-        tap.routed(message);
+        if (delivered != RETAIN_REFUSED) {
+            tap.routed(message);
+        }
         return delivered;
     }
 
@@ -64,8 +75,8 @@ public final class Router {
         if (message.retain()) {
             if (message.payload().length == 0) {
                 retained.remove(message.topic());
-            } else {
-                retained.put(message.topic(), message);
+            } else if (!retained.put(message.topic(), message)) {
+                return RETAIN_REFUSED;
             }
         }
         Matches matches = scratch.get();
@@ -222,15 +233,6 @@ public final class Router {
             return MemberPresence.Presence.GONE;
         }
         return session.isOnline() ? MemberPresence.Presence.ONLINE : MemberPresence.Presence.OFFLINE;
-    }
-
-    /**
-     * Whether a RETAIN publish would be stored: false when the retained-message bounds are
-     * reached and it would add a topic or bytes (AWS answers a "throttled response"). Deleting
-     * (an empty payload) always works.
-     */
-    public boolean canRetain(String topic, int payloadBytes) {
-        return payloadBytes == 0 || retained.fits(topic, payloadBytes);
     }
 
     /** The retained message for a new subscription to exactly this topic (AWS rule), or null. */

@@ -16,6 +16,9 @@ import java.time.Clock;
  * subscriber cannot tell the two apart. Safe to call from any thread.
  */
 public final class ApplicationPublisher {
+    /** The answer to a RETAIN publish the retained store refused at its bounds (MQTT 0x97, HTTP 429). */
+    static final Violation RETAIN_REFUSED = new Violation(Limit.RETAINED_MESSAGES, ReasonCode.QUOTA_EXCEEDED,
+            "memory.retained-max-*");
     private final Router router;
     private final LimitsConfig limits;
     private final Clock clock;
@@ -36,13 +39,10 @@ public final class ApplicationPublisher {
         if (violation != null) {
             return violation;
         }
-        if (retain && !router.canRetain(topic, payload.length)) {
-            return new Violation(Limit.RETAINED_MESSAGES, ReasonCode.QUOTA_EXCEEDED, "memory.retained-max-*");
-        }
         // Basic Ingest goes to the rules engine only: accepted, delivered to no subscriber (AWS).
-        if (!LimitChecks.isBasicIngest(topic)) {
-            router.route(MessageExpiry.message(topic, payload, qos, retain, properties.withoutAlias(), originClientId,
-                    clock.millis()));
+        if (!LimitChecks.isBasicIngest(topic) && router.route(MessageExpiry.message(topic, payload, qos, retain,
+                properties.withoutAlias(), originClientId, clock.millis())) == Router.RETAIN_REFUSED) {
+            return RETAIN_REFUSED;
         }
         return null;
     }

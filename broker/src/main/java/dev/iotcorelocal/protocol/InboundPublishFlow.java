@@ -2,6 +2,7 @@ package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.ClientGrant;
 import dev.iotcorelocal.config.LimitsConfig;
+import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.PublishRateLimiter;
@@ -71,14 +72,12 @@ final class InboundPublishFlow {
             refuse(publish, new Violation(null, ReasonCode.NOT_AUTHORIZED, "Not authorized to publish to " + topic));
             return;
         }
-        if (publish.retain() && !context.router().canRetain(topic, publish.payload().length)) {
-            refuse(publish, new Violation(Limit.RETAINED_MESSAGES, ReasonCode.QUOTA_EXCEEDED, "memory.retained-max-*"));
-            return;
-        }
         // Basic Ingest goes to the rules engine only: acknowledged, delivered to no subscriber (AWS).
-        if (!LimitChecks.isBasicIngest(topic)) {
-            context.router().route(MessageExpiry.message(topic, publish.payload(), publish.qos(), publish.retain(),
-                    publish.properties().withoutAlias(), clientId, now));
+        if (!LimitChecks.isBasicIngest(topic) && context.router().route(MessageExpiry.message(topic,
+                publish.payload(), publish.qos(), publish.retain(), publish.properties().withoutAlias(), clientId,
+                now)) == Router.RETAIN_REFUSED) {
+            refuse(publish, ApplicationPublisher.RETAIN_REFUSED);
+            return;
         }
         if (publish.qos() == 1) {
             channel.write(PubReply.puback(publish.packetId(), ReasonCode.SUCCESS), channel.voidPromise());

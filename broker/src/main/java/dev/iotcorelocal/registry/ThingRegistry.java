@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -153,14 +154,23 @@ public final class ThingRegistry {
         });
     }
 
-    /** Deletes a thing and its group memberships; deleting one that does not exist succeeds, as on AWS. */
-    public void deleteThing(String name, Long expectedVersion) {
+    /**
+     * Deletes a thing and its group memberships; deleting one that does not exist succeeds, as on
+     * AWS. Like AWS, refuses while principals are attached (InvalidRequestException "Cannot delete.
+     * Thing ... is still attached to one or more principals"): detach them first.
+     * @param hasPrincipals whether principals are attached to a thing (the security registry knows)
+     */
+    public void deleteThing(String name, Long expectedVersion, Predicate<String> hasPrincipals) {
         update(s -> {
             Thing thing = s.things().get(name);
             if (thing == null) {
                 return new Result<>(s, null);
             }
             checkVersion(thing.version(), expectedVersion, "thing " + name);
+            if (hasPrincipals.test(name)) {
+                throw RegistryException.invalid("Cannot delete. Thing " + name
+                        + " is still attached to one or more principals");
+            }
             return new Result<>(with(s, m -> remove(m, name), m -> m, m -> m), null);
         });
     }

@@ -162,20 +162,18 @@ class SharedAndBoundedRoutingTest {
     }
 
     @Test
-    void retainedMessagesStopAtTheirBoundButReplacingAndDeletingWork() {
-        assertThat(router.canRetain("a", 1)).isTrue();
-        router.route(retain("a", "1"));
-        router.route(retain("b", "1"));
+    void theRetainedStoreAloneDecidesAtItsBoundAndRouteReportsItsRefusal() {
+        assertThat(router.route(retain("a", "1"))).isNotEqualTo(Router.RETAIN_REFUSED);
+        assertThat(router.route(retain("b", "1"))).isNotEqualTo(Router.RETAIN_REFUSED);
 
-        assertThat(router.canRetain("c", 1)).isFalse();
-        assertThat(router.canRetain("a", 5)).as("replacing").isTrue();
-        assertThat(router.canRetain("c", 0)).as("deleting").isTrue();
-        router.route(retain("c", "1")); // a Will, say, that nobody checked first
+        assertThat(router.route(retain("c", "1"))).as("a third topic past the bound").isEqualTo(Router.RETAIN_REFUSED);
         assertThat(router.retainedFor("c", time.clock().millis())).isNull();
+        assertThat(router.route(retain("a", "5"))).as("replacing").isNotEqualTo(Router.RETAIN_REFUSED);
+        assertThat(router.retainedFor("a", time.clock().millis()).payload()).containsExactly('5');
+        assertThat(router.route(retain("c", ""))).as("deleting").isNotEqualTo(Router.RETAIN_REFUSED);
 
         router.route(retain("b", ""));
-        assertThat(router.canRetain("c", 1)).isTrue();
-        router.route(retain("c", "1"));
+        assertThat(router.route(retain("c", "1"))).isNotEqualTo(Router.RETAIN_REFUSED);
         assertThat(router.retainedFor("c", time.clock().millis())).isNotNull();
     }
 

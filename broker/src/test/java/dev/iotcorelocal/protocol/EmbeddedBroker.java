@@ -63,7 +63,9 @@ final class EmbeddedBroker implements AutoCloseable {
         config = customizer.apply(BrokerConfig.defaults());
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
         registry = new SessionRegistry(new InMemorySessionStore(), index, time, config.sessions().queueCapacity());
-        Router router = new Router(index, registry, new RetainedStore<Message>(), time.clock());
+        Router router = new Router(index, registry, new RetainedStore<Message>(config.memory().retainedMaxMessages(),
+                config.memory().retainedMaxBytes(), message -> message.payload().length, time.clock()::millis),
+                time.clock());
         registry.sharedRedelivery(router::redeliverShared);
         context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router, index,
                 authorizer, new ConnectRateLimiter(config.limits().connectsPerSecond(), config.limits().connectBurst()),

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 record SentPacket(byte[] bytes) {
     static final int CONNACK = 2;
     static final int PUBLISH = 3;
+    static final int PUBACK = 4;
     static final int SUBACK = 9;
     static final int PINGRESP = 13;
     static final int DISCONNECT = 14;
@@ -22,6 +23,12 @@ record SentPacket(byte[] bytes) {
     int reasonCode() {
         int at = bodyStart();
         return type() == CONNACK ? bytes[at + 1] & 0xFF : bytes[at] & 0xFF;
+    }
+
+    /** PUBACK: the reason code after the packet id (0x00 when the broker left it out, as MQTT 5 allows). */
+    int ackReasonCode() {
+        int at = bodyStart();
+        return bytes.length > at + 2 ? bytes[at + 2] & 0xFF : 0;
     }
 
     boolean sessionPresent() {

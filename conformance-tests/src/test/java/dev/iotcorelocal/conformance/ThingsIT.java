@@ -72,6 +72,28 @@ class ThingsIT {
     }
 
     @Test
+    void aThingWithAnAttachedCertificateIsNotDeletedUntilTheCertificateIsDetached() {
+        try (IotClient iot = AwsClients.iot(broker)) {
+            iot.createThing(b -> b.thingName("sensor-held"));
+            String cert = iot.createKeysAndCertificate(b -> b.setAsActive(true)).certificateArn();
+            iot.attachThingPrincipal(b -> b.thingName("sensor-held").principal(cert));
+
+            assertThatThrownBy(() -> iot.deleteThing(b -> b.thingName("sensor-held")))
+                    .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .isEqualTo("Cannot delete. Thing sensor-held is still attached to one or more principals");
+                    });
+            assertThat(iot.describeThing(b -> b.thingName("sensor-held")).thingName()).isEqualTo("sensor-held");
+
+            iot.detachThingPrincipal(b -> b.thingName("sensor-held").principal(cert));
+            iot.deleteThing(b -> b.thingName("sensor-held"));
+            assertThatThrownBy(() -> iot.describeThing(b -> b.thingName("sensor-held")))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+    }
+
+    @Test
     void namesAttributesAndLimitsAreValidated() {
         try (IotClient iot = AwsClients.iot(broker)) {
             assertThatThrownBy(() -> iot.createThing(b -> b.thingName("bad name")))

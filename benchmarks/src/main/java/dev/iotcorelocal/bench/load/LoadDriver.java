@@ -9,15 +9,18 @@ import java.io.File;
 import java.util.concurrent.Callable;
 
 /**
- * A load driver for any MQTT 5 or 3.1.1 broker on this machine. Every loop is bounded in count
+ * A load driver for any MQTT 5 or 3.1.1 broker on this machine, and for iotcore-local's HTTP API. Every loop is bounded in count
  * and time. Prints one {@code RESULT key=value ...} line.
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.iotcorelocal.bench.load.LoadDriver \
  *      --port 1883 --scenario fan-in --publishers 8 --qos 0
+ * java -cp benchmarks/target/benchmarks.jar dev.iotcorelocal.bench.load.LoadDriver \
+ *      --port 1883 --api-port 8443 --scenario http-publish --http-connections 8 --pipeline 16
  * </pre>
  */
 @Command(name = "load-driver", mixinStandardHelpOptions = true,
-        description = "MQTT load driver: fan-in, fan-out, latency, idle connections, TLS handshakes, overload, soak.")
+        description = "MQTT and HTTP API load driver: fan-in, fan-out, latency, idle connections, TLS handshakes, "
+                + "overload, soak, HTTP publish, control plane.")
 public final class LoadDriver implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Broker host (loopback only).")
     String host;
@@ -29,7 +32,7 @@ public final class LoadDriver implements Callable<Integer> {
     boolean tls;
     @Option(names = "--certificates", defaultValue = "certificates")
     File certificates;
-    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload, soak, shadow")
+    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload, soak, shadow, http-publish, control-plane")
     String scenario;
     @Option(names = "--publishers", defaultValue = "8")
     int publishers;
@@ -55,7 +58,7 @@ public final class LoadDriver implements Callable<Integer> {
     int concurrency;
     @Option(names = "--hold", defaultValue = "5", description = "Seconds to hold idle connections.")
     int hold;
-    @Option(names = "--broker-pid", defaultValue = "0", description = "Broker process, for RSS and heap readings.")
+    @Option(names = "--broker-pid", defaultValue = "0", description = "Broker process, for RSS, heap and CPU readings.")
     long brokerPid;
     @Option(names = "--threads", defaultValue = "2", description = "Driver event loop threads.")
     int threads;
@@ -67,6 +70,13 @@ public final class LoadDriver implements Callable<Integer> {
     int soakSlowloris;
     @Option(names = "--soak-takeover-ms", defaultValue = "50", description = "Soak: ms between takeovers of one client ID.")
     int soakTakeoverMillis;
+
+    @Option(names = "--api-port", defaultValue = "8443", description = "HTTP API port (http-publish, control-plane).")
+    int apiPort;
+    @Option(names = "--http-connections", defaultValue = "8", description = "Keep-alive HTTP connections.")
+    int httpConnections;
+    @Option(names = "--pipeline", defaultValue = "16", description = "HTTP requests in flight per connection.")
+    int pipeline;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadDriver()).execute(args));
@@ -91,6 +101,10 @@ public final class LoadDriver implements Callable<Integer> {
             case "shadow" -> ShadowScenario.run(target, publishers, things, rate, warmup, duration, threads);
             case "soak" -> SoakScenario.run(target, new SoakScenario.Settings(publishers, soakNormalRate,
                     soakFloodRate, payload, soakSlowloris, soakTakeoverMillis, warmup, duration, brokerPid, threads));
+            case "http-publish" -> HttpPublishScenario.run(target, apiPort, new HttpPublishScenario.Settings(
+                    httpConnections, pipeline, qos, payload, warmup, duration, window, threads, brokerPid));
+            case "control-plane" -> ControlPlaneScenario.run(host, apiPort, httpConnections, pipeline, warmup, duration,
+                    threads, brokerPid);
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);
         };
         System.out.println(result);

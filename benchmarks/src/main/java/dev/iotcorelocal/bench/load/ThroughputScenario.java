@@ -57,8 +57,8 @@ final class ThroughputScenario {
             long receivedAfter = stats.received.sum();
             double seconds = (System.nanoTime() - start) / 1e9;
             floods.forEach(FloodPublisher::stop);
-            long expected = awaitDrain(stats, subscribers, qos);
-            long lost = expected - stats.received.sum();
+            Drain.await(() -> stats.sent.sum() * subscribers, stats.received::sum);
+            long lost = stats.sent.sum() * subscribers - stats.received.sum();
             channels.forEach(Channel::close);
             return new Result().put("scenario", fanIn ? "fan-in" : "fan-out").put("publishers", publishers)
                     .put("subscribers", subscribers).put("qos", qos).put("payload", payloadBytes)
@@ -66,26 +66,5 @@ final class ThroughputScenario {
                     .put("sent", stats.sent.sum()).put("received", stats.received.sum()).put("lost", lost)
                     .put("disconnects", stats.disconnects.sum());
         }
-    }
-
-    /** Waits (at most 10 s) until everything sent has arrived or nothing more arrives; returns the expected count. */
-    private static long awaitDrain(Stats stats, int fanout, int qos) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        long last = -1;
-        int quietChecks = 0;
-        while (System.nanoTime() < deadline) {
-            long expected = stats.sent.sum() * fanout;
-            long received = stats.received.sum();
-            if (received >= expected) {
-                break;
-            }
-            quietChecks = received == last ? quietChecks + 1 : 0;
-            if (quietChecks >= 20) { // nothing for 1 s: the rest is lost
-                break;
-            }
-            last = received;
-            Thread.sleep(50);
-        }
-        return stats.sent.sum() * fanout;
     }
 }

@@ -70,6 +70,30 @@ class LoadDriverTest {
         assertThat(result).containsPattern("verdict=\\S+").contains("live_heap_start_mb=n/a"); // no broker pid given
     }
 
+    @Test
+    void httpPublishDeliversEveryAcceptedRequestToTheSubscriber() throws Exception {
+        String result = HttpPublishScenario.run(target(), broker.apiPort(),
+                new HttpPublishScenario.Settings(2, 4, 1, 64, 0, 1, 1_000, 1, ProcessHandle.current().pid())).toString();
+        assertThat(value(result, "failed")).as(result).isZero();
+        assertThat(value(result, "succeeded")).as(result).isEqualTo(value(result, "sent")).isPositive();
+        assertThat(value(result, "delivered")).as(result).isEqualTo(value(result, "succeeded"));
+        assertThat(value(result, "lost")).isZero();
+        assertThat(value(result, "requests_per_s")).isPositive();
+        assertThat(value(result, "delivery_p50_us")).isPositive();
+        assertThat(value(result, "closed")).isZero();
+        assertThat(value(result, "broker_cpu_us_per_request")).isPositive(); // this JVM is the broker
+    }
+
+    @Test
+    void controlPlaneCyclesEveryCallSuccessfully() throws Exception {
+        // Describe and Delete answer 404 unless the Create before them on the connection took effect.
+        String result = ControlPlaneScenario.run("127.0.0.1", broker.apiPort(), 2, 4, 0, 1, 1, 0).toString();
+        assertThat(value(result, "failed")).as(result).isZero();
+        assertThat(value(result, "succeeded")).as(result).isEqualTo(value(result, "sent")).isGreaterThan(8);
+        assertThat(value(result, "calls_per_s")).isPositive();
+        assertThat(result).contains("broker_cpu_us_per_call=n/a"); // no broker pid given
+    }
+
     private static Target target() {
         return new Target("127.0.0.1", broker.mqttPort(), 5, null);
     }
