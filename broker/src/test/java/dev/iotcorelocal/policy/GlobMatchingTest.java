@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Both ways a pattern is matched ('*'-only runs through indexOf, and the char loop for '?') agree with a regex. */
-class GlobProperties {
+class GlobMatchingTest {
 
     private static boolean regex(String pattern, String candidate, boolean ignoreCase) {
         StringBuilder regex = new StringBuilder("(?s)");

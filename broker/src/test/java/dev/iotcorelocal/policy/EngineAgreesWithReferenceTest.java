@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * callers and requests. jqwik prints the seed of a failure and replays it on the next run; to pin
  * one, add {@code seed = "..."} to the annotation.
  */
-class EngineAgreesWithReferenceProperties {
+class EngineAgreesWithReferenceTest {
     private static final List<String> ACTIONS = List.of("iot:Publish", "iot:Subscribe", "iot:Receive",
             "iot:Connect", "iot:RetainPublish", "iot:*", "IOT:pub*", "iot:?ublish", "*");
     private static final List<String> REQUEST_ACTIONS = List.of("iot:Publish", "iot:Subscribe", "iot:Receive",
