@@ -1,7 +1,9 @@
 package dev.iotcorelocal.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A {@link PolicySet} bound to one caller: the live Deny statements, then the live Allow
@@ -46,5 +48,21 @@ final class BoundPolicySet implements PolicyCheck {
     public Explanation explain(String action, String resource) {
         Decision decision = decide(action, resource);
         return new Explanation(decision, Explainer.explain(decision, all, context, action, resource));
+    }
+
+    @Override
+    public List<String> missingContextValues(String action) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (BoundStatement bound : all) {
+            if (bound.statement().coversAction(action)) {
+                for (Template template : bound.unresolvedTemplates()) {
+                    missing.addAll(template.unresolved(context));
+                }
+                for (CompiledCondition condition : bound.statement().conditions()) {
+                    missing.addAll(condition.missingValues(context));
+                }
+            }
+        }
+        return List.copyOf(missing);
     }
 }

@@ -99,6 +99,22 @@ final class CompiledCondition {
         return qualifier == SetQualifier.FOR_ALL_VALUES;
     }
 
+    /**
+     * Names (as written) this condition needed and the caller could not give: its key when absent
+     * (unless the operator expects absence: Null, ...IfExists) and unresolved variables in its values.
+     */
+    List<String> missingValues(RequestContext context) {
+        List<String> missing = new ArrayList<>();
+        boolean absent = key == null || context.value(key) == null && context.values(key) == null;
+        if (absent && operator != ConditionOperator.NULL && !ifExists) {
+            missing.add(keyWritten);
+        }
+        for (Template value : values) {
+            missing.addAll(value.unresolved(context));
+        }
+        return missing;
+    }
+
     /** A single-valued read; a multi-valued key with exactly one value reads as that value. */
     private String single(RequestContext context) {
         if (key == null) {

@@ -1,5 +1,7 @@
 package dev.iotcorelocal.policy;
 
+import java.util.List;
+
 /**
  * A policy set bound to one caller's {@link RequestContext}: answers requests by action
  * ({@code iot:Publish}) and full resource ARN ({@code arn:aws:iot:us-east-1:123456789012:topic/a/b}).
@@ -9,4 +11,11 @@ public interface PolicyCheck {
     Decision decide(String action, String resource);
 
     Explanation explain(String action, String resource);
+
+    /**
+     * TestAuthorization's {@code missingContextValues}: the variables and condition keys (as
+     * written, without {@code ${}}) of the statements covering this action that the caller could
+     * not resolve, each once, in statement order. Diagnostic only; may allocate.
+     */
+    List<String> missingContextValues(String action);
 }
