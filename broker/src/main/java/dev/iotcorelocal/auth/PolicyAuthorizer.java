@@ -7,6 +7,7 @@ import dev.iotcorelocal.registry.CertificateIds;
 import dev.iotcorelocal.registry.CertificateStatus;
 import dev.iotcorelocal.registry.Policy;
 import dev.iotcorelocal.registry.RegistryState;
+import dev.iotcorelocal.registry.Thing;
 import dev.iotcorelocal.registry.ThingRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * AWS IoT's authorization (aws-iot-policies-and-lifecycle.md §1, §3, §4): an mTLS connection's
@@ -32,12 +34,12 @@ public final class PolicyAuthorizer implements Authorizer {
     private final Supplier<ThingRegistry.State> things;
     private final String arnPrefix;
     private final PolicyEngine engine;
-    private final PrincipalResolver resolver;
+    private final CertificateBinder binder;
     private final List<String> plainListenerPolicies;
-    private final String domainName;
     private final Set<PolicyGrant> watched = ConcurrentHashMap.newKeySet();
     private final Consumer<String> denialSink;
     private final DenialLog httpDenials;
+    private final AuthorizationTester tester;
 
     /**
      * @param plainListenerPolicies names of the policies that govern the plain listener; empty: allow all
@@ -58,9 +60,9 @@ public final class PolicyAuthorizer implements Authorizer {
         this.things = things;
         this.arnPrefix = "arn:aws:iot:" + arns.region() + ":" + arns.accountId() + ":";
         this.engine = engine;
-        this.resolver = new PrincipalResolver(arns);
+        this.binder = new CertificateBinder(arns, engine, domainName);
         this.plainListenerPolicies = List.copyOf(plainListenerPolicies);
-        this.domainName = domainName;
+        this.tester = new AuthorizationTester(security, things, arns, binder, denialSink);
     }
 
     @Override
@@ -113,31 +115,22 @@ public final class PolicyAuthorizer implements Authorizer {
 
     private PolicyGrant.Binding bindCertificate(ConnectAttempt attempt, CertificateVariables variables,
                                                 RegistryState s, ThingRegistry.State t) {
-        Principal principal = resolver.resolve(attempt.identity().certificateId(), attempt.clientId(), s, t);
-        ConnectionContext context = certificateKeys(clientKeys(attempt), variables, attempt.identity().certificateId())
-                .thing(principal.thing()).build();
-        return new PolicyGrant.Binding(s, t, principal.thing() == null ? null : principal.thing().name(),
-                engine.bind(principal.policies(), context));
+        CertificateBinder.Bound bound = binder.bind(attempt.identity().certificateId(), variables, clientKeys(attempt),
+                attempt.clientId(), UnaryOperator.identity(), s, t);
+        Thing thing = bound.principal().thing();
+        return new PolicyGrant.Binding(s, t, thing == null ? null : thing.name(), bound.check());
     }
 
     private ConnectionContext.Builder clientKeys(ConnectAttempt attempt) {
-        return ConnectionContext.builder()
-                .put(ContextKeys.CLIENT_ID, attempt.clientId())
+        return binder.requestKeys(attempt.clientId())
                 .put(ContextKeys.SOURCE_IP, attempt.sourceIp())
-                .put(ContextKeys.DOMAIN_NAME, domainName)
                 .connect(attempt.persistent(), attempt.willTopic() == null ? null : arnPrefix + "topic/"
                         + attempt.willTopic());
     }
 
-    private static ConnectionContext.Builder certificateKeys(ConnectionContext.Builder builder,
-                                                            CertificateVariables variables, String certificateId) {
-        return builder.put(ContextKeys.CERTIFICATE_ID, certificateId).putAll(variables.singleValues())
-                .putLists(variables.multiValues());
-    }
-
     /** Why a certificate cannot be a principal now (not registered, not ACTIVE, no policy), or null. */
     private String unusable(String clientId, String certificateId, RegistryState s, ThingRegistry.State t) {
-        Principal principal = resolver.resolve(certificateId, clientId, s, t);
+        Principal principal = binder.principal(certificateId, clientId, s, t);
         if (principal.certificate() == null) {
             return "certificate " + certificateId + " is not registered";
         }
@@ -158,7 +151,7 @@ public final class PolicyAuthorizer implements Authorizer {
         engine.warm(s);
         for (PolicyGrant grant : watched) {
             String reason = unusable(grant.clientId(), grant.principalId(), s, t);
-            if (reason == null && resolver.resolve(grant.principalId(), grant.clientId(), s, t).policies().isEmpty()) {
+            if (reason == null && binder.principal(grant.principalId(), grant.clientId(), s, t).policies().isEmpty()) {
                 reason = "certificate " + grant.principalId() + " has no policy attached any more";
             }
             if (reason != null) {
@@ -166,6 +159,11 @@ public final class PolicyAuthorizer implements Authorizer {
                 grant.revoke();
             }
         }
+    }
+
+    /** TestAuthorization over this authorizer's own resolution and engine. */
+    public AuthorizationTester authorizationTester() {
+        return tester;
     }
 
     /** Live connections whose certificate is watched, for tests. */
@@ -184,10 +182,8 @@ public final class PolicyAuthorizer implements Authorizer {
         if (unusable != null) {
             return "The client certificate cannot publish: " + unusable + ".";
         }
-        Principal principal = resolver.resolve(certificateId, null, s, things.get());
-        ConnectionContext context = certificateKeys(ConnectionContext.builder().put(ContextKeys.DOMAIN_NAME,
-                domainName), CertificateVariables.of(certificate), certificateId).build();
-        var check = engine.bind(principal.policies(), context);
+        var check = binder.bind(certificateId, CertificateVariables.of(certificate), binder.requestKeys(null), null,
+                UnaryOperator.identity(), s, things.get()).check();
         String resource = arnPrefix + "topic/" + topic;
         for (String action : retain ? List.of(PolicyGrant.PUBLISH, PolicyGrant.RETAIN_PUBLISH)
                 : List.of(PolicyGrant.PUBLISH)) {
