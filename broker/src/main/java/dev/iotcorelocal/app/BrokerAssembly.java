@@ -10,6 +10,7 @@ import dev.iotcorelocal.api.PoliciesApi;
 import dev.iotcorelocal.api.PolicyAttachmentsApi;
 import dev.iotcorelocal.api.ShadowApi;
 import dev.iotcorelocal.api.TagsApi;
+import dev.iotcorelocal.api.TestAuthorizationApi;
 import dev.iotcorelocal.api.ThingGroupsApi;
 import dev.iotcorelocal.api.ThingPrincipalsApi;
 import dev.iotcorelocal.api.ThingsApi;
@@ -101,6 +102,7 @@ final class BrokerAssembly {
                 new CaCertificatesApi(security.caCertificates(), account.accountId()),
                 new PoliciesApi(security.policies()),
                 new PolicyAttachmentsApi(security.attachments()),
+                new TestAuthorizationApi(authorizer.authorizationTester()),
                 new ThingPrincipalsApi(security.attachments(), security::snapshot),
                 new TagsApi(security.tags()),
                 new EndpointApi(config.aws().endpointHost()),
