@@ -124,4 +124,31 @@ class AwsCliIT {
             subscriber.disconnect();
         }
     }
+
+    @Test
+    void theCliTestsAuthorizationAndItsDebugOutputShowsTheExplanation() throws Exception {
+        String prefix = "arn:aws:iot:us-east-1:123456789012:";
+        String arn = ok(aws("iot", "create-keys-and-certificate", "--set-as-active")).path("certificateArn").asText();
+        ok(aws("iot", "create-policy", "--policy-name", "cli-own-topics", "--policy-document",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iot:Publish\","
+                        + "\"Resource\":\"" + prefix + "topic/cli/${iot:ClientId}/*\"}]}"));
+        ok(aws("iot", "attach-policy", "--policy-name", "cli-own-topics", "--target", arn));
+        String[] test = {"iot", "test-authorization", "--principal", arn, "--client-id", "cli-dev",
+                "--auth-infos", "actionType=PUBLISH,resources=" + prefix + "topic/cli/other/x"};
+
+        JsonNode output = ok(aws(test));
+
+        assertThat(output).isEqualTo(JSON.readTree(("{'authResults':[{'authInfo':{'actionType':'PUBLISH',"
+                + "'resources':['" + prefix + "topic/cli/other/x']},'allowed':{'policies':[]},'denied':{"
+                + "'implicitDeny':{'policies':[{'policyName':'cli-own-topics','policyArn':'" + prefix
+                + "policy/cli-own-topics'}]},'explicitDeny':{'policies':[]}},'authDecision':'IMPLICIT_DENY',"
+                + "'missingContextValues':[]}]}").replace('\'', '"')));
+        List<String> debug = new ArrayList<>(List.of("--debug"));
+        debug.addAll(List.of(test));
+        Result raw = aws(debug.toArray(String[]::new));
+        assertThat(raw.exitCode()).isZero();
+        assertThat(raw.stderr()).as("the SDKs drop the extra member; the raw body has it").contains("explanations")
+                .contains("Denied iot:Publish for client")
+                .contains("no statement allowed it; closest: policy");
+    }
 }
