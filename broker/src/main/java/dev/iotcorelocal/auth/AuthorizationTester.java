@@ -1,6 +1,7 @@
 package dev.iotcorelocal.auth;
 
 import dev.iotcorelocal.policy.Outcome;
+import dev.iotcorelocal.policy.CertificateVariables;
 import dev.iotcorelocal.policy.PolicyCheck;
 import dev.iotcorelocal.registry.Arns;
 import dev.iotcorelocal.registry.CertificateStatus;
@@ -75,7 +76,7 @@ public final class AuthorizationTester {
         List<Policy> added = registered(policyNamesToAdd, s);
         registered(policyNamesToSkip, s);
         Set<String> skipped = Set.copyOf(policyNamesToSkip);
-        CertificateBinder.Bound bound = binder.bind(certificate.id(), x509(certificate.pem()),
+        CertificateBinder.Bound bound = binder.bind(certificate.id(), CertificateVariables.of(x509(certificate.pem())),
                 binder.requestKeys(clientId), clientId, policies -> {
                     List<Policy> effective = new ArrayList<>(policies);
                     effective.removeIf(p -> skipped.contains(p.name()));
