@@ -5,8 +5,14 @@ import dev.iotcorelocal.packet.ReasonCode;
 /** A limit a request broke, the reason code AWS answers with, and a human-readable detail. */
 public record Violation(Limit limit, ReasonCode reasonCode, String detail) {
 
-    /** The text for a Reason String and the log, e.g. "Payload too large (140000 > 131072 bytes)." */
+    /**
+     * The text for a Reason String and the log, e.g. "Payload too large (140000 > 131072 bytes).";
+     * a refusal that is no limit (an authorization denial) is its detail alone.
+     */
     public String text() {
+        if (limit == null) {
+            return detail;
+        }
         String d = limit.description();
         return Character.toUpperCase(d.charAt(0)) + d.substring(1) + " (" + detail + ").";
     }
