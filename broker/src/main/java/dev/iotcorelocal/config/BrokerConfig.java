@@ -13,7 +13,8 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
                            @JsonProperty("transport") TransportConfig transport,
                            @JsonProperty("limits") LimitsConfig limits,
                            @JsonProperty("memory") MemoryConfig memory,
-                           @JsonProperty("aws") AwsConfig aws) {
+                           @JsonProperty("aws") AwsConfig aws,
+                           @JsonProperty("events") EventsConfig events) {
     public BrokerConfig {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(limits, "limits");
@@ -24,6 +25,7 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(aws, "aws");
+        Objects.requireNonNull(events, "events");
     }
 
     /** The built-in defaults: the values documented in config/iotcore-local.yaml. */
@@ -32,39 +34,43 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
     }
 
     public BrokerConfig withListeners(ListenerConfig value) {
-        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits, memory, aws);
+        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits, memory, aws, events);
     }
 
     public BrokerConfig withTls(TlsConfig value) {
-        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits, memory, aws);
+        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits, memory, aws, events);
     }
 
     public BrokerConfig withMqtt(MqttConfig value) {
-        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits, memory, aws);
+        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits, memory, aws, events);
     }
 
     public BrokerConfig withSessions(SessionConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits, memory, aws);
+        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits, memory, aws, events);
     }
 
     public BrokerConfig withTransport(TransportConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits, memory, aws);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits, memory, aws, events);
     }
 
     /** The profile and its preset limits (replacing any per-key overrides). */
     public BrokerConfig withProfile(Profile value) {
-        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits(), memory, aws);
+        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits(), memory, aws, events);
     }
 
     public BrokerConfig withLimits(LimitsConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value, memory, aws);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value, memory, aws, events);
     }
 
     public BrokerConfig withMemory(MemoryConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, value, aws);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, value, aws, events);
     }
 
     public BrokerConfig withAws(AwsConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, value);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, value, events);
+    }
+
+    public BrokerConfig withEvents(EventsConfig value) {
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, aws, value);
     }
 }
