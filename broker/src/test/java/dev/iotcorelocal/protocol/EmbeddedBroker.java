@@ -1,10 +1,12 @@
 package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.auth.AllowAllAuthorizer;
+import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.MqttFrameDecoder;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.events.LifecycleEvents;
 import dev.iotcorelocal.limits.ConnectRateLimiter;
 import dev.iotcorelocal.limits.ConnectRefusalLog;
 import dev.iotcorelocal.message.Message;
@@ -49,15 +51,18 @@ final class EmbeddedBroker implements AutoCloseable {
     }
 
     EmbeddedBroker(UnaryOperator<BrokerConfig> customizer, ConnectRefusalLog connectRefusals) {
+        this(customizer, connectRefusals, new AllowAllAuthorizer());
+    }
+
+    EmbeddedBroker(UnaryOperator<BrokerConfig> customizer, ConnectRefusalLog connectRefusals, Authorizer authorizer) {
         config = customizer.apply(BrokerConfig.defaults());
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
         registry = new SessionRegistry(new InMemorySessionStore(), index, time, config.sessions().queueCapacity());
-        AllowAllAuthorizer authorizer = new AllowAllAuthorizer();
         Router router = new Router(index, registry, new RetainedStore<Message>(), authorizer, time.clock());
         registry.sharedRedelivery(router::redeliverShared);
         context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router, index,
                 authorizer, new ConnectRateLimiter(config.limits().connectsPerSecond(), config.limits().connectBurst()),
-                time.clock(), connectRefusals);
+                time.clock(), connectRefusals, new LifecycleEvents(router::route, time.clock()));
     }
 
     /** A new connection; nothing sent yet. */
