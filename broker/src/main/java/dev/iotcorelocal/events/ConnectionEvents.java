@@ -10,7 +10,7 @@ public interface ConnectionEvents {
     /** Lifecycle events turned off ({@code events.lifecycle: false}): nothing is tracked or published. */
     ConnectionEvents NONE = new ConnectionEvents() {
         @Override
-        public ConnectionLifecycle accepted(ConnectionFacts facts, String ipAddress, long sessionExpirySeconds) {
+        public ConnectionLifecycle accepted(ConnectionFacts facts) {
             return ConnectionLifecycle.NONE;
         }
 
@@ -21,9 +21,9 @@ public interface ConnectionEvents {
 
     /**
      * A CONNECT passed every check: call before the session is attached, so that a takeover by
-     * another connection from then on can end this one. Assigns its version number.
+     * another connection from then on can end this one.
      */
-    ConnectionLifecycle accepted(ConnectionFacts facts, String ipAddress, long sessionExpirySeconds);
+    ConnectionLifecycle accepted(ConnectionFacts facts);
 
     /** A CONNECT was refused as not authorized (CONNACK 0x87 / 3.1.1 return code 5): {@code connect_failed}. */
     void connectFailed(ConnectionFacts facts, String ipAddress);

@@ -11,7 +11,7 @@ public interface ConnectionLifecycle {
     /** No events (turned off, or a client ID with '+' or '#', which AWS publishes nothing for). */
     ConnectionLifecycle NONE = new ConnectionLifecycle() {
         @Override
-        public void connected(ConnectionLifecycle predecessor) {
+        public void connected(ConnectionLifecycle predecessor, String ipAddress) {
         }
 
         @Override
@@ -23,19 +23,16 @@ public interface ConnectionLifecycle {
         }
 
         @Override
-        public void sessionExpiry(long seconds) {
-        }
-
-        @Override
-        public void ended(DisconnectReason reason) {
+        public void ended(DisconnectReason reason, long sessionExpirySeconds) {
         }
     };
 
     /**
      * The CONNACK is written: publishes {@code connected}, after the {@code disconnected} of the
-     * connection this one took over ({@code predecessor}, or null), whichever thread publishes that.
+     * connection this one took over ({@code predecessor}, or null), whichever thread publishes
+     * that; the version number counts on from the predecessor's.
      */
-    void connected(ConnectionLifecycle predecessor);
+    void connected(ConnectionLifecycle predecessor, String ipAddress);
 
     /** The filters a SUBSCRIBE was granted (none: no event). */
     void subscribed(List<String> filters);
@@ -43,12 +40,10 @@ public interface ConnectionLifecycle {
     /** The valid filters of an UNSUBSCRIBE (none: no event). */
     void unsubscribed(List<String> filters);
 
-    /** The session's expiry changed (DISCONNECT may set it): how long its version number is kept. */
-    void sessionExpiry(long seconds);
-
     /**
      * The connection ends for this reason. Any thread; the first reason wins and later calls do
      * nothing, so every close path can say why without knowing whether another already did.
+     * @param sessionExpirySeconds how long its session outlives it (how long its version number is kept)
      */
-    void ended(DisconnectReason reason);
+    void ended(DisconnectReason reason, long sessionExpirySeconds);
 }

@@ -34,40 +34,40 @@ public final class LifecycleEvents implements ConnectionEvents {
     }
 
     @Override
-    public ConnectionLifecycle accepted(ConnectionFacts facts, String ipAddress, long sessionExpirySeconds) {
-        if (!publishesFor(facts.clientId())) {
-            return ConnectionLifecycle.NONE;
-        }
-        return new TrackedConnection(this, facts, ipAddress, versions.connected(facts.clientId()), sessionExpirySeconds);
+    public ConnectionLifecycle accepted(ConnectionFacts facts) {
+        return publishesFor(facts.clientId()) ? new TrackedConnection(this, facts) : ConnectionLifecycle.NONE;
     }
 
     @Override
     public void connectFailed(ConnectionFacts facts, String ipAddress) {
         if (publishesFor(facts.clientId())) {
-            publish(PRESENCE + "connect_failed/", facts,
+            publish(PRESENCE + "connect_failed/", facts.clientId(),
                     LifecycleEventJson.connectFailed(facts, clock.millis(), ipAddress));
         }
     }
 
-    void connected(ConnectionFacts facts, String ipAddress, long versionNumber) {
-        publish(PRESENCE + "connected/", facts, LifecycleEventJson.connected(facts, clock.millis(), ipAddress,
-                versionNumber));
+    /** Publishes connected and returns its version number ({@code takenOver}: the predecessor's, or -1). */
+    long connected(TrackedConnection connection, String ipAddress, long takenOver) {
+        long version = versions.connected(connection.clientId(), takenOver);
+        publish(PRESENCE + "connected/", connection.clientId(),
+                LifecycleEventJson.connected(connection.facts(), clock.millis(), ipAddress, version));
+        return version;
     }
 
-    void disconnected(ConnectionFacts facts, DisconnectReason reason, long versionNumber, long sessionExpirySeconds) {
-        publish(PRESENCE + "disconnected/", facts, LifecycleEventJson.disconnected(facts, clock.millis(), reason,
-                versionNumber));
-        versions.disconnected(facts.clientId(), sessionExpirySeconds);
+    void disconnected(TrackedConnection connection, DisconnectReason reason, long version, long sessionExpirySeconds) {
+        publish(PRESENCE + "disconnected/", connection.clientId(),
+                LifecycleEventJson.disconnected(connection.facts(), clock.millis(), reason, version));
+        versions.disconnected(connection.clientId(), version, sessionExpirySeconds);
     }
 
     /** @param eventType "subscribed" or "unsubscribed" */
-    void subscriptions(ConnectionFacts facts, String eventType, List<String> filters) {
-        publish(SUBSCRIPTIONS + eventType + "/", facts,
-                LifecycleEventJson.subscriptions(facts, clock.millis(), eventType, filters));
+    void subscriptions(TrackedConnection connection, String eventType, List<String> filters) {
+        publish(SUBSCRIPTIONS + eventType + "/", connection.clientId(),
+                LifecycleEventJson.subscriptions(connection.facts(), clock.millis(), eventType, filters));
     }
 
-    private void publish(String topicPrefix, ConnectionFacts facts, byte[] payload) {
-        router.accept(new Message(topicPrefix + facts.clientId(), payload, 0, false, PublishProperties.EMPTY,
+    private void publish(String topicPrefix, String clientId, byte[] payload) {
+        router.accept(new Message(topicPrefix + clientId, payload, 0, false, PublishProperties.EMPTY,
                 Message.NEVER, null));
     }
 }

@@ -3,6 +3,7 @@ package dev.iotcorelocal.events;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The lifecycle of one connection, publishing connected and disconnected exactly once each and
@@ -14,6 +15,9 @@ import java.util.List;
  * connected was out: the connected publisher publishes disconnected right after) → ENDED. A
  * successor (the connection that took this one over) runs its connected publication after this
  * one's disconnected.
+ *
+ * <p>Every connection holds one, idle ones included (docs/benchmarks.md counts bytes per idle
+ * connection): the facts are kept as fields, the session identifier as two longs.
  */
 final class TrackedConnection implements ConnectionLifecycle {
     private static final int PENDING = 0;
@@ -37,39 +41,47 @@ final class TrackedConnection implements ConnectionLifecycle {
     }
 
     private final LifecycleEvents events;
-    private final ConnectionFacts facts;
-    private final long versionNumber;
-    private String ipAddress; // needed by connected only, then dropped
-    private volatile long sessionExpirySeconds;
+    private final String clientId;
+    private final String thingName;
+    private final String principalIdentifier;
+    private final long sessionMost;
+    private final long sessionLeast;
+    // Set by the connected publisher before it leaves PENDING; every later reader follows that CAS.
+    private long versionNumber;
+    private long sessionExpirySeconds; // written by the winning end before the state changes
     private volatile int state;
     private volatile DisconnectReason reason;
     private volatile Object successor; // null, a Runnable, or DONE
 
-    TrackedConnection(LifecycleEvents events, ConnectionFacts facts, String ipAddress, long versionNumber,
-                      long sessionExpirySeconds) {
+    TrackedConnection(LifecycleEvents events, ConnectionFacts facts) {
         this.events = events;
-        this.facts = facts;
-        this.ipAddress = ipAddress;
-        this.versionNumber = versionNumber;
-        this.sessionExpirySeconds = sessionExpirySeconds;
+        this.clientId = facts.clientId();
+        this.thingName = facts.thingName();
+        this.principalIdentifier = facts.principalIdentifier();
+        this.sessionMost = facts.sessionIdentifier().getMostSignificantBits();
+        this.sessionLeast = facts.sessionIdentifier().getLeastSignificantBits();
     }
 
-    long versionNumber() {
-        return versionNumber;
+    ConnectionFacts facts() {
+        return new ConnectionFacts(clientId, thingName, principalIdentifier, new UUID(sessionMost, sessionLeast));
+    }
+
+    String clientId() {
+        return clientId;
     }
 
     @Override
-    public void connected(ConnectionLifecycle predecessor) {
+    public void connected(ConnectionLifecycle predecessor, String ipAddress) {
         if (predecessor instanceof TrackedConnection previous) {
-            previous.afterDisconnected(this::publishConnected);
+            previous.afterDisconnected(() -> publishConnected(previous.versionNumber, ipAddress));
         } else {
-            publishConnected();
+            publishConnected(-1, ipAddress);
         }
     }
 
-    private void publishConnected() {
-        events.connected(facts, ipAddress, versionNumber);
-        ipAddress = null;
+    /** @param takenOver the version number of the connection taken over, or -1 */
+    private void publishConnected(long takenOver, String ipAddress) {
+        versionNumber = events.connected(this, ipAddress, takenOver);
         if (!STATE.compareAndSet(this, PENDING, OPEN)) { // ENDING: the end came meanwhile and left it to us
             state = ENDED;
             publishDisconnected();
@@ -77,10 +89,11 @@ final class TrackedConnection implements ConnectionLifecycle {
     }
 
     @Override
-    public void ended(DisconnectReason why) {
+    public void ended(DisconnectReason why, long sessionExpiry) {
         if (!REASON.compareAndSet(this, null, why)) {
             return; // an earlier cause won
         }
+        sessionExpirySeconds = sessionExpiry; // by the winner only; published to the other side by the CAS below
         if (STATE.compareAndSet(this, PENDING, ENDING)) {
             return; // connected is not out yet: its publisher publishes disconnected after it
         }
@@ -89,7 +102,7 @@ final class TrackedConnection implements ConnectionLifecycle {
     }
 
     private void publishDisconnected() {
-        events.disconnected(facts, reason, versionNumber, sessionExpirySeconds);
+        events.disconnected(this, reason, versionNumber, sessionExpirySeconds);
         Object next = SUCCESSOR.getAndSet(this, DONE);
         if (next instanceof Runnable task) {
             task.run();
@@ -117,19 +130,14 @@ final class TrackedConnection implements ConnectionLifecycle {
     @Override
     public void subscribed(List<String> filters) {
         if (!filters.isEmpty() && reason == null) {
-            events.subscriptions(facts, "subscribed", filters);
+            events.subscriptions(this, "subscribed", filters);
         }
     }
 
     @Override
     public void unsubscribed(List<String> filters) {
         if (!filters.isEmpty() && reason == null) {
-            events.subscriptions(facts, "unsubscribed", filters);
+            events.subscriptions(this, "unsubscribed", filters);
         }
-    }
-
-    @Override
-    public void sessionExpiry(long seconds) {
-        sessionExpirySeconds = seconds;
     }
 }

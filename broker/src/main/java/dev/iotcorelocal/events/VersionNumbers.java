@@ -7,23 +7,26 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * AWS's {@code versionNumber} per client ID (spec §6.4): incremented on each successful CONNECT,
  * the same in a connection's connected and disconnected events, and back to 0 once the client ID
- * has had no connection for max(1 h, the session expiry of its last connection). The reset is
- * decided lazily from the injected clock when the client ID connects again, so no timer exists;
- * client IDs past their reset are swept at most every ten minutes of that clock, which bounds the
- * table by the client IDs seen within the last hour (or session expiry).
+ * has had no connection for max(1 h, the session expiry of its last connection).
+ *
+ * <p>A live connection's number is held by its lifecycle (a takeover counts on from the one it
+ * took over), so this table holds only client IDs that are offline: a connected fleet costs it
+ * nothing. The reset is decided lazily from the injected clock when the client ID connects again,
+ * so no timer exists; entries past their reset are swept at most every ten minutes of that clock,
+ * which bounds the table by the client IDs that went offline within the last hour (or expiry).
  */
 final class VersionNumbers {
     static final long MINIMUM_KEEP_MILLIS = 3_600_000;
     private static final long SWEEP_EVERY_MILLIS = 600_000;
 
-    /** live: connections currently counted; idleSince/keepMillis: when the last ended and for how long that counts. */
-    private record Entry(long version, int live, long idleSince, long keepMillis) {
+    /** The last number of an offline client ID, since when it is offline and for how long that counts. */
+    private record Entry(long version, long offlineSince, long keepMillis) {
         boolean expired(long now) {
-            return live == 0 && now - idleSince >= keepMillis;
+            return now - offlineSince >= keepMillis;
         }
     }
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Entry> offline = new ConcurrentHashMap<>();
     private final Clock clock;
     private final AtomicLong nextSweep;
 
@@ -32,25 +35,30 @@ final class VersionNumbers {
         this.nextSweep = new AtomicLong(clock.millis() + SWEEP_EVERY_MILLIS);
     }
 
-    /** A CONNECT succeeded: its version number. */
-    long connected(String clientId) {
+    /**
+     * A CONNECT succeeded: its version number.
+     * @param takenOver the number of the live connection it took over, or -1 when there was none
+     */
+    long connected(String clientId, long takenOver) {
         long now = clock.millis();
-        Entry entry = entries.compute(clientId, (id, old) -> old == null || old.expired(now)
-                ? new Entry(0, 1, now, 0)
-                : new Entry(old.version() + 1, old.live() + 1, old.idleSince(), old.keepMillis()));
+        Entry last = offline.remove(clientId);
         sweepIfDue(now);
-        return entry.version();
+        if (takenOver >= 0) {
+            return takenOver + 1;
+        }
+        return last == null || last.expired(now) ? 0 : last.version() + 1;
     }
 
-    /** A connection counted by {@link #connected} ended; its session is kept for {@code sessionExpirySeconds}. */
-    void disconnected(String clientId, long sessionExpirySeconds) {
-        long now = clock.millis();
-        long keep = Math.max(MINIMUM_KEEP_MILLIS, sessionExpirySeconds * 1000);
-        entries.computeIfPresent(clientId, (id, old) -> new Entry(old.version(), Math.max(0, old.live() - 1), now, keep));
+    /** A connection ended; its session is kept for {@code sessionExpirySeconds}. */
+    void disconnected(String clientId, long version, long sessionExpirySeconds) {
+        Entry ended = new Entry(version, clock.millis(), Math.max(MINIMUM_KEEP_MILLIS, sessionExpirySeconds * 1000));
+        // A late report of an older connection never lowers the number.
+        offline.merge(clientId, ended, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
     }
 
+    /** Offline client IDs still remembered. */
     int size() {
-        return entries.size();
+        return offline.size();
     }
 
     private void sweepIfDue(long now) {
@@ -58,9 +66,9 @@ final class VersionNumbers {
         if (now < due || !nextSweep.compareAndSet(due, now + SWEEP_EVERY_MILLIS)) {
             return;
         }
-        entries.forEach((id, entry) -> {
+        offline.forEach((id, entry) -> {
             if (entry.expired(now)) {
-                entries.computeIfPresent(id, (key, current) -> current.expired(now) ? null : current);
+                offline.computeIfPresent(id, (key, current) -> current.expired(now) ? null : current);
             }
         });
     }

@@ -131,8 +131,7 @@ public final class MqttConnection implements SessionOwner {
             }
         }
         willSuppressed = disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL;
-        lifecycle.sessionExpiry(session.expiryInterval());
-        lifecycle.ended(DisconnectReason.CLIENT_INITIATED_DISCONNECT);
+        end(DisconnectReason.CLIENT_INITIATED_DISCONNECT);
         disconnector.close("client sent DISCONNECT " + disconnect.reasonCode());
     }
 
@@ -141,13 +140,13 @@ public final class MqttConnection implements SessionOwner {
     }
 
     void disconnect(ReasonCode reason, String text) {
-        lifecycle.ended(DisconnectReasons.of(reason));
+        end(DisconnectReasons.of(reason));
         disconnector.disconnect(version(), clientId(), reason, text);
     }
 
     /** Disconnect for a limit violation the flow has already logged through its RefusalLog. */
     void disconnectLogged(ReasonCode reason, String text) {
-        lifecycle.ended(DisconnectReasons.of(reason));
+        end(DisconnectReasons.of(reason));
         disconnector.disconnect(version(), clientId(), reason, text, false);
     }
 
@@ -167,7 +166,7 @@ public final class MqttConnection implements SessionOwner {
 
     /** Disconnects for the violation, logging it unless it is a limit its RefusalLog already logged. */
     void disconnect(Violation violation) {
-        lifecycle.ended(DisconnectReasons.of(violation)); // before the code's reason: the limit's is more exact
+        end(DisconnectReasons.of(violation)); // before the code's reason: the limit's is more exact
         if (violation.limit() != null) {
             disconnectLogged(violation.reasonCode(), violation.text());
         } else {
@@ -182,7 +181,7 @@ public final class MqttConnection implements SessionOwner {
             }
             disconnector.refuseConnect(failure.version(), "?", failure.reasonCode(), failure.message());
         } else {
-            lifecycle.ended(DisconnectReasons.of(failure.reasonCode()));
+            end(DisconnectReasons.of(failure.reasonCode()));
             disconnector.disconnect(failure.version(), clientId(), failure.reasonCode(), failure.message());
         }
     }
@@ -211,13 +210,13 @@ public final class MqttConnection implements SessionOwner {
 
     /** The transport gives up on the client (it does not read): closed at once, the Will is due. */
     public void closeWithoutPacket() {
-        lifecycle.ended(DisconnectReason.CLIENT_ERROR);
+        end(DisconnectReason.CLIENT_ERROR);
         disconnector.close();
     }
 
     /** The transport failed: the network (reset, TLS error) or, when {@code unexpected}, the broker itself. */
     public void onTransportError(boolean unexpected) {
-        lifecycle.ended(unexpected ? DisconnectReason.SERVER_ERROR : DisconnectReason.CONNECTION_LOST);
+        end(unexpected ? DisconnectReason.SERVER_ERROR : DisconnectReason.CONNECTION_LOST);
     }
 
     public void onKeepAliveTimeout() {
@@ -242,7 +241,7 @@ public final class MqttConnection implements SessionOwner {
             return;
         }
         ActivityLog.disconnected(channel, state.clientId(), disconnector.closeReason());
-        lifecycle.ended(DisconnectReason.CONNECTION_LOST); // unless a reason was given when it was ended
+        end(DisconnectReason.CONNECTION_LOST); // unless a reason was given when it was ended
         if (refusals != null) {
             refusals.summarize();
         }
@@ -271,7 +270,7 @@ public final class MqttConnection implements SessionOwner {
     public void takeOver() {
         takenOver = true;
         // Here, on the new connection's thread, so that this disconnected event precedes its connected one.
-        lifecycle.ended(DisconnectReason.DUPLICATE_CLIENTID);
+        lifecycle.ended(DisconnectReason.DUPLICATE_CLIENTID, 0); // the session's expiry is the new owner's concern
         channel.eventLoop().execute(this::onTakenOver);
     }
 
@@ -317,6 +316,11 @@ public final class MqttConnection implements SessionOwner {
 
     ConnectionLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** On this connection's loop: the reason it ends, with how long its session outlives it. */
+    private void end(DisconnectReason reason) {
+        lifecycle.ended(reason, connected == null ? 0 : connected.session().expiryInterval());
     }
 
     /** The lifecycle of the connection a takeover ended, or null. */

@@ -38,12 +38,12 @@ class LifecycleEventsTest {
 
     @Test
     void aConnectionPublishesConnectedThenOneDisconnectedWithTheFirstReason() {
-        ConnectionLifecycle device = events.accepted(facts("device"), "127.0.0.1", 0);
-        device.connected(null);
+        ConnectionLifecycle device = events.accepted(facts("device"));
+        device.connected(null, "127.0.0.1");
         device.subscribed(List.of("a/b", "c/#"));
         device.unsubscribed(List.of("a/b"));
-        device.ended(DisconnectReason.MQTT_KEEP_ALIVE_TIMEOUT);
-        device.ended(DisconnectReason.CONNECTION_LOST); // the socket closing afterwards
+        device.ended(DisconnectReason.MQTT_KEEP_ALIVE_TIMEOUT, 0);
+        device.ended(DisconnectReason.CONNECTION_LOST, 0); // the socket closing afterwards
         device.subscribed(List.of("late")); // nothing after the end
 
         assertThat(routed).extracting(Message::topic).containsExactly(
@@ -68,12 +68,27 @@ class LifecycleEventsTest {
     }
 
     @Test
+    void versionNumbersCountOnAcrossConnectionsAndThroughATakeover() {
+        ConnectionLifecycle first = events.accepted(facts("device"));
+        first.connected(null, "::1");
+        first.ended(DisconnectReason.CLIENT_INITIATED_DISCONNECT, 0);
+        ConnectionLifecycle second = events.accepted(facts("device"));
+        second.connected(null, "::1");
+        ConnectionLifecycle third = events.accepted(facts("device"));
+        second.ended(DisconnectReason.DUPLICATE_CLIENTID, 0);
+        third.connected(second, "::1");
+        assertThat(routed).extracting(m -> m.topic().split("/")[3] + " " + versionOf(m)).containsExactly(
+                "connected 0", "disconnected 0", "connected 1", "disconnected 1", "connected 2");
+        assertThat(json(0).get("ipAddress").asText()).isEqualTo("::1");
+    }
+
+    @Test
     void anEndReportedBeforeConnectedWasPublishedFollowsIt() {
-        ConnectionLifecycle device = events.accepted(facts("device"), "127.0.0.1", 0);
-        device.ended(DisconnectReason.DUPLICATE_CLIENTID); // a takeover right after the session was attached
+        ConnectionLifecycle device = events.accepted(facts("device"));
+        device.ended(DisconnectReason.DUPLICATE_CLIENTID, 0); // a takeover right after the session was attached
         assertThat(routed).isEmpty();
 
-        device.connected(null);
+        device.connected(null, "127.0.0.1");
         assertThat(routed).extracting(Message::topic).containsExactly(
                 "$aws/events/presence/connected/device", "$aws/events/presence/disconnected/device");
         assertThat(json(1).get("disconnectReason").asText()).isEqualTo("DUPLICATE_CLIENTID");
@@ -81,13 +96,13 @@ class LifecycleEventsTest {
 
     @Test
     void theConnectedOfATakeoverWaitsForTheDisconnectedOfTheConnectionItTookOver() {
-        ConnectionLifecycle old = events.accepted(facts("device"), "127.0.0.1", 0);
-        ConnectionLifecycle fresh = events.accepted(facts("device"), "127.0.0.1", 0);
-        old.ended(DisconnectReason.DUPLICATE_CLIENTID); // the old one's connected is not out yet
-        fresh.connected(old);
+        ConnectionLifecycle old = events.accepted(facts("device"));
+        ConnectionLifecycle fresh = events.accepted(facts("device"));
+        old.ended(DisconnectReason.DUPLICATE_CLIENTID, 0); // the old one's connected is not out yet
+        fresh.connected(old, "127.0.0.1");
         assertThat(routed).as("nothing may overtake the old connection's events").isEmpty();
 
-        old.connected(null);
+        old.connected(null, "127.0.0.1");
         assertThat(routed).extracting(m -> m.topic() + " " + versionOf(m)).containsExactly(
                 "$aws/events/presence/connected/device 0",
                 "$aws/events/presence/disconnected/device 0",
@@ -100,12 +115,12 @@ class LifecycleEventsTest {
         try {
             for (int round = 0; round < 300; round++) {
                 routed.clear();
-                ConnectionLifecycle device = events.accepted(facts("device"), "127.0.0.1", 0);
+                ConnectionLifecycle device = events.accepted(facts("device"));
                 CyclicBarrier start = new CyclicBarrier(3);
                 List<Future<?>> done = List.of(
-                        threads.submit(() -> awaitThen(start, () -> device.connected(null))),
-                        threads.submit(() -> awaitThen(start, () -> device.ended(DisconnectReason.DUPLICATE_CLIENTID))),
-                        threads.submit(() -> awaitThen(start, () -> device.ended(DisconnectReason.CONNECTION_LOST))));
+                        threads.submit(() -> awaitThen(start, () -> device.connected(null, "127.0.0.1"))),
+                        threads.submit(() -> awaitThen(start, () -> device.ended(DisconnectReason.DUPLICATE_CLIENTID, 0))),
+                        threads.submit(() -> awaitThen(start, () -> device.ended(DisconnectReason.CONNECTION_LOST, 0))));
                 for (Future<?> f : done) {
                     f.get(10, TimeUnit.SECONDS);
                 }
@@ -119,10 +134,10 @@ class LifecycleEventsTest {
 
     @Test
     void clientIdsWithWildcardCharactersGetNoEvents() {
-        ConnectionLifecycle plus = events.accepted(facts("a+b"), "127.0.0.1", 0);
-        plus.connected(null);
+        ConnectionLifecycle plus = events.accepted(facts("a+b"));
+        plus.connected(null, "127.0.0.1");
         plus.subscribed(List.of("x"));
-        plus.ended(DisconnectReason.CLIENT_INITIATED_DISCONNECT);
+        plus.ended(DisconnectReason.CLIENT_INITIATED_DISCONNECT, 0);
         events.connectFailed(facts("a#b"), "127.0.0.1");
         events.connectFailed(facts("marker"), "127.0.0.1");
         assertThat(routed).extracting(Message::topic).containsExactly("$aws/events/presence/connect_failed/marker");
@@ -130,11 +145,11 @@ class LifecycleEventsTest {
 
     @Test
     void aSubscribeWithNoGrantedFilterHasNoEvent() {
-        ConnectionLifecycle device = events.accepted(facts("device"), "127.0.0.1", 0);
-        device.connected(null);
+        ConnectionLifecycle device = events.accepted(facts("device"));
+        device.connected(null, "127.0.0.1");
         device.subscribed(List.of());
         device.unsubscribed(List.of());
-        device.ended(DisconnectReason.CLIENT_INITIATED_DISCONNECT);
+        device.ended(DisconnectReason.CLIENT_INITIATED_DISCONNECT, 0);
         assertThat(routed).extracting(Message::topic).containsExactly(
                 "$aws/events/presence/connected/device", "$aws/events/presence/disconnected/device");
         assertThat(json(1).get("clientInitiatedDisconnect").asBoolean()).isTrue();
