@@ -81,7 +81,7 @@ final class LifecycleEventJson {
     }
 
     private static byte[] write(Fields fields) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256);
+        ByteArrayBuilder out = new ByteArrayBuilder(512); // events are 200-400 bytes: one block
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             fields.write(json);

@@ -228,6 +228,24 @@ class LifecycleEventsIT {
     }
 
     @Test
+    void clientsCannotPublishToTheEventTopics() throws Exception {
+        try (EventWatcher events = new EventWatcher(broker, "$aws/events/presence/+/lc-forger", "lc/forger/marker");
+             RawMqttClient forger = RawMqttClient.tls(broker)) {
+            forger.connectV5("lc-forger", 60);
+            forger.read();
+            events.next("$aws/events/presence/connected/lc-forger");
+            forger.send(RawMqttClient.publish(1, "$aws/events/presence/disconnected/lc-forger", 1, "", "{}"));
+            byte[] puback = forger.readUntil(4);
+            assertThat(puback[4] & 0xFF).as("PUBACK 0x90 Topic Name invalid").isEqualTo(0x90);
+            forger.send(RawMqttClient.publish(0, "$aws/events/presence/disconnected/lc-forger", 0, "", "{}"));
+            forger.send(RawMqttClient.publish(0, "lc/forger/marker", 0, "", "marker"));
+            assertThat(events.nextTopic()).as("neither forgery was delivered").isEqualTo("lc/forger/marker");
+            forger.send("e0 00");
+            events.next("$aws/events/presence/disconnected/lc-forger");
+        }
+    }
+
+    @Test
     void aHashFilterDoesNotMatchTheEventTopicsAnExplicitDollarFilterDoes() throws Exception {
         Mqtt5BlockingClient everything = Clients.v5(broker, "lc-watcher-hash");
         everything.connect();
