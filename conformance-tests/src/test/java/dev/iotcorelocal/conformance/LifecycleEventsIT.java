@@ -235,8 +235,8 @@ class LifecycleEventsIT {
             forger.read();
             events.next("$aws/events/presence/connected/lc-forger");
             forger.send(RawMqttClient.publish(1, "$aws/events/presence/disconnected/lc-forger", 1, "", "{}"));
-            byte[] puback = forger.readUntil(4);
-            assertThat(puback[4] & 0xFF).as("PUBACK 0x90 Topic Name invalid").isEqualTo(0x90);
+            assertThat(PacketView.of(forger.readUntil(4)).reasonCode).as("PUBACK 0x90 Topic Name invalid")
+                    .isEqualTo(0x90);
             forger.send(RawMqttClient.publish(0, "$aws/events/presence/disconnected/lc-forger", 0, "", "{}"));
             forger.send(RawMqttClient.publish(0, "lc/forger/marker", 0, "", "marker"));
             assertThat(events.nextTopic()).as("neither forgery was delivered").isEqualTo("lc/forger/marker");
