@@ -22,7 +22,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreIsTestableWithoutNettyChannels = noClasses()
-            .that().resideInAnyPackage("..routing..", "..session..", "..delivery..", "..message..", "..auth..", "..config..")
+            .that().resideInAnyPackage("..routing..", "..session..", "..delivery..", "..message..", "..auth..", "..config..",
+                    "..events..")
             .should().dependOnClassesThat().resideInAnyPackage("io.netty..");
 
     @ArchTest
@@ -52,6 +53,15 @@ class ArchitectureTest {
     static final ArchRule registryKnowsNoTransport = noClasses().that().resideInAPackage("..registry..")
             .should().dependOnClassesThat().resideInAnyPackage("..api..", "..protocol..", "..transport..", "..codec..",
                     "io.netty..");
+
+    /**
+     * Lifecycle events are told about connections and publish messages: they know neither the
+     * protocol that tells them nor where the messages go beyond a routing function.
+     */
+    @ArchTest
+    static final ArchRule eventsKnowOnlyMessages = noClasses().that().resideInAPackage("..events..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..session..", "..routing..", "..delivery..", "..api..", "..config..", "..registry..");
 
     /** The MQTT side never depends on the HTTP API: services call into the broker, not the other way. */
     @ArchTest

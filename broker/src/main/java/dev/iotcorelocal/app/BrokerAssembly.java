@@ -19,7 +19,10 @@ import dev.iotcorelocal.auth.PolicyAuthorizer;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.config.ConfigLoader;
 import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.events.ConnectionEvents;
+import dev.iotcorelocal.events.LifecycleEvents;
 import dev.iotcorelocal.limits.ConnectRateLimiter;
+import dev.iotcorelocal.limits.ConnectRefusalLog;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.pki.DevPki;
 import dev.iotcorelocal.protocol.ApplicationPublisher;
@@ -93,8 +96,10 @@ final class BrokerAssembly {
         };
         ConnectRateLimiter connectRateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(),
                 config.limits().connectBurst());
+        ConnectionEvents events = config.events().lifecycle() ? new LifecycleEvents(router::route, clock)
+                : ConnectionEvents.NONE;
         ProtocolContext context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router,
-                index, authorizer, connectRateLimiter, clock);
+                index, authorizer, connectRateLimiter, clock, new ConnectRefusalLog(), events);
 
         // The HTTP API's resource families, one line each (see ApiModule).
         List<ApiModule> apiModules = List.of(

@@ -14,7 +14,8 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
                            @JsonProperty("limits") LimitsConfig limits,
                            @JsonProperty("memory") MemoryConfig memory,
                            @JsonProperty("aws") AwsConfig aws,
-                           @JsonProperty("auth") AuthConfig auth) {
+                           @JsonProperty("auth") AuthConfig auth,
+                           @JsonProperty("events") EventsConfig events) {
     public BrokerConfig {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(limits, "limits");
@@ -26,6 +27,7 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(aws, "aws");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(events, "events");
     }
 
     /** The built-in defaults: the values documented in config/iotcore-local.yaml. */
@@ -34,43 +36,47 @@ public record BrokerConfig(@JsonProperty("profile") Profile profile,
     }
 
     public BrokerConfig withListeners(ListenerConfig value) {
-        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits, memory, aws, auth);
+        return new BrokerConfig(profile, value, tls, mqtt, sessions, transport, limits, memory, aws, auth, events);
     }
 
     public BrokerConfig withTls(TlsConfig value) {
-        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits, memory, aws, auth);
+        return new BrokerConfig(profile, listeners, value, mqtt, sessions, transport, limits, memory, aws, auth, events);
     }
 
     public BrokerConfig withMqtt(MqttConfig value) {
-        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits, memory, aws, auth);
+        return new BrokerConfig(profile, listeners, tls, value, sessions, transport, limits, memory, aws, auth, events);
     }
 
     public BrokerConfig withSessions(SessionConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits, memory, aws, auth);
+        return new BrokerConfig(profile, listeners, tls, mqtt, value, transport, limits, memory, aws, auth, events);
     }
 
     public BrokerConfig withTransport(TransportConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits, memory, aws, auth);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, value, limits, memory, aws, auth, events);
     }
 
     /** The profile and its preset limits (replacing any per-key overrides). */
     public BrokerConfig withProfile(Profile value) {
-        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits(), memory, aws, auth);
+        return new BrokerConfig(value, listeners, tls, mqtt, sessions, transport, value.limits(), memory, aws, auth, events);
     }
 
     public BrokerConfig withLimits(LimitsConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value, memory, aws, auth);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, value, memory, aws, auth, events);
     }
 
     public BrokerConfig withMemory(MemoryConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, value, aws, auth);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, value, aws, auth, events);
     }
 
     public BrokerConfig withAuth(AuthConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, aws, value);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, aws, value, events);
+    }
+
+    public BrokerConfig withEvents(EventsConfig value) {
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, aws, auth, value);
     }
 
     public BrokerConfig withAws(AwsConfig value) {
-        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, value, auth);
+        return new BrokerConfig(profile, listeners, tls, mqtt, sessions, transport, limits, memory, value, auth, events);
     }
 }

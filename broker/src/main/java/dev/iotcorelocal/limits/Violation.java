@@ -8,7 +8,10 @@ import dev.iotcorelocal.packet.ReasonCode;
  */
 public record Violation(Limit limit, ReasonCode reasonCode, String detail) {
 
-    /** The text for a Reason String and the log, e.g. "Payload too large (140000 > 131072 bytes)." */
+    /**
+     * The text for a Reason String and the log, e.g. "Payload too large (140000 > 131072 bytes).";
+     * a refusal that is no limit (an authorization denial) is its detail alone.
+     */
     public String text() {
         if (limit == null) {
             return detail;

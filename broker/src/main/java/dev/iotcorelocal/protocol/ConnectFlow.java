@@ -5,6 +5,7 @@ import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.auth.ConnectAttempt;
 import dev.iotcorelocal.auth.ConnectDecision;
 import dev.iotcorelocal.config.MqttConfig;
+import dev.iotcorelocal.events.ConnectionLifecycle;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.Violation;
@@ -91,10 +92,13 @@ final class ConnectFlow {
         long expiry = Math.min(requestedExpiry, maxExpiry);
         int keepAliveSeconds = mqtt.clampKeepAlive(connect.keepAlive());
 
+        ConnectionLifecycle lifecycle = context.events().accepted(LifecycleFacts.of(clientId, identity));
+        connection.lifecycle(lifecycle);
         SessionRegistry.Attachment attachment = context.registry()
                 .attach(clientId, version, connect.cleanStart(), expiry, connection);
         channel.write(connack(connect, attachment.sessionPresent(), assigned ? clientId : null,
                 requestedExpiry, expiry, keepAliveSeconds), channel.voidPromise());
+        lifecycle.connected(MqttConnection.lifecycleOf(attachment.takenOver()), LifecycleFacts.ipAddress(channel));
         transport.startKeepAlive(keepAliveSeconds * 1500L);
         ActivityLog.connected(channel, clientId, version, connect.cleanStart(), keepAliveSeconds, expiry,
                 attachment.sessionPresent(), attachment.session().queuedCount());

@@ -23,12 +23,14 @@ final class Disconnector {
 
     private final Channel channel;
     private final ConnectionTransport transport;
+    private final MqttConnection connection; // told of a CONNECT refused as not authorized
     private boolean closing;
     private String closeReason; // why the broker or the client ended the connection; null: it was lost
 
-    Disconnector(Channel channel, ConnectionTransport transport) {
+    Disconnector(Channel channel, ConnectionTransport transport, MqttConnection connection) {
         this.channel = channel;
         this.transport = transport;
+        this.connection = connection;
     }
 
     boolean isClosing() {
@@ -86,6 +88,9 @@ final class Disconnector {
             transport.closeByDeadline();
         } else {
             channel.close();
+        }
+        if (reason == ReasonCode.NOT_AUTHORIZED) { // after the refusal is written, whichever check refused
+            connection.connectNotAuthorized(clientId);
         }
     }
 

@@ -214,11 +214,16 @@ public final class MqttChannelHandler extends ChannelDuplexHandler implements Co
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException || (cause instanceof DecoderException && cause.getCause() instanceof SSLException)) {
+        boolean network = cause instanceof IOException
+                || (cause instanceof DecoderException && cause.getCause() instanceof SSLException);
+        if (network) {
             LOG.debug("Connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("Closing connection from {} after an unexpected error: {}", ctx.channel().remoteAddress(),
                     cause.toString(), cause);
+        }
+        if (connection != null) {
+            connection.onTransportError(!network);
         }
         ctx.close();
     }

@@ -3,6 +3,8 @@ package dev.iotcorelocal.protocol;
 import dev.iotcorelocal.auth.ClientGrant;
 import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.DecodeFailure;
+import dev.iotcorelocal.events.ConnectionLifecycle;
+import dev.iotcorelocal.events.DisconnectReason;
 import dev.iotcorelocal.limits.RefusalLog;
 import dev.iotcorelocal.limits.Violation;
 import dev.iotcorelocal.packet.Auth;
@@ -42,6 +44,8 @@ public final class MqttConnection implements SessionOwner {
     private boolean willSuppressed;
     // Set by the registry's takeover from the new connection's thread; its disconnect task follows.
     private volatile boolean takenOver;
+    // Set before the session is attached: from then on a takeover on another thread may end it.
+    private volatile ConnectionLifecycle lifecycle = ConnectionLifecycle.NONE;
 
     /** @param identity the client's identity from its channel (its TLS certificate), asked once at CONNECT */
     public MqttConnection(Channel channel, ProtocolContext context, Function<Channel, ClientIdentity> identity,
@@ -50,7 +54,7 @@ public final class MqttConnection implements SessionOwner {
         this.context = context;
         this.identity = identity;
         this.transport = transport;
-        this.disconnector = new Disconnector(channel, transport);
+        this.disconnector = new Disconnector(channel, transport, this);
     }
 
     /** What exists only after a successful CONNECT. */
@@ -128,6 +132,7 @@ public final class MqttConnection implements SessionOwner {
             }
         }
         willSuppressed = disconnect.reasonCode() != ReasonCode.DISCONNECT_WITH_WILL;
+        end(DisconnectReason.CLIENT_INITIATED_DISCONNECT);
         disconnector.close("client sent DISCONNECT " + disconnect.reasonCode());
     }
 
@@ -136,11 +141,13 @@ public final class MqttConnection implements SessionOwner {
     }
 
     void disconnect(ReasonCode reason, String text) {
+        end(DisconnectReasons.of(reason));
         disconnector.disconnect(version(), clientId(), reason, text);
     }
 
     /** Disconnect for a limit violation the flow has already logged through its RefusalLog. */
     void disconnectLogged(ReasonCode reason, String text) {
+        end(DisconnectReasons.of(reason));
         disconnector.disconnect(version(), clientId(), reason, text, false);
     }
 
@@ -160,6 +167,7 @@ public final class MqttConnection implements SessionOwner {
 
     /** Disconnects for the violation, logging it unless it is a limit its RefusalLog already logged. */
     void disconnect(Violation violation) {
+        end(DisconnectReasons.of(violation)); // before the code's reason: the limit's is more exact
         if (violation.limit() != null) {
             disconnectLogged(violation.reasonCode(), violation.text());
         } else {
@@ -174,6 +182,7 @@ public final class MqttConnection implements SessionOwner {
             }
             disconnector.refuseConnect(failure.version(), "?", failure.reasonCode(), failure.message());
         } else {
+            end(DisconnectReasons.of(failure.reasonCode()));
             disconnector.disconnect(failure.version(), clientId(), failure.reasonCode(), failure.message());
         }
     }
@@ -202,7 +211,13 @@ public final class MqttConnection implements SessionOwner {
 
     /** The transport gives up on the client (it does not read): closed at once, the Will is due. */
     public void closeWithoutPacket() {
+        end(DisconnectReason.CLIENT_ERROR);
         disconnector.close();
+    }
+
+    /** The transport failed: the network (reset, TLS error) or, when {@code unexpected}, the broker itself. */
+    public void onTransportError(boolean unexpected) {
+        end(unexpected ? DisconnectReason.SERVER_ERROR : DisconnectReason.CONNECTION_LOST);
     }
 
     public void onKeepAliveTimeout() {
@@ -228,6 +243,7 @@ public final class MqttConnection implements SessionOwner {
         }
         ActivityLog.disconnected(channel, state.clientId(), disconnector.closeReason());
         state.grant().release();
+        end(DisconnectReason.CONNECTION_LOST); // unless a reason was given when it was ended
         if (refusals != null) {
             refusals.summarize();
         }
@@ -255,6 +271,8 @@ public final class MqttConnection implements SessionOwner {
     @Override
     public void takeOver() {
         takenOver = true;
+        // Here, on the new connection's thread, so that this disconnected event precedes its connected one.
+        lifecycle.ended(DisconnectReason.DUPLICATE_CLIENTID, 0); // the session's expiry is the new owner's concern
         channel.eventLoop().execute(this::onTakenOver);
     }
 
@@ -304,6 +322,31 @@ public final class MqttConnection implements SessionOwner {
             subscriptions = new SubscribeFlow(channel, context, this, connected.grant(), connected.session());
         }
         return subscriptions;
+    }
+
+    /** Before its session is attached: the lifecycle a takeover ends. */
+    void lifecycle(ConnectionLifecycle value) {
+        lifecycle = value;
+    }
+
+    ConnectionLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** On this connection's loop: the reason it ends, with how long its session outlives it. */
+    private void end(DisconnectReason reason) {
+        lifecycle.ended(reason, connected == null ? 0 : connected.session().expiryInterval());
+    }
+
+    /** The lifecycle of the connection a takeover ended, or null. */
+    static ConnectionLifecycle lifecycleOf(SessionOwner takenOver) {
+        return takenOver instanceof MqttConnection connection ? connection.lifecycle : null;
+    }
+
+    /** A CONNECT refused as not authorized: AWS's connect_failed event (the identity is derived again, once). */
+    void connectNotAuthorized(String clientId) {
+        context.events().connectFailed(LifecycleFacts.of(clientId, identity.apply(channel)),
+                LifecycleFacts.ipAddress(channel));
     }
 
     /** This connection's refusal log; call only once connected. */

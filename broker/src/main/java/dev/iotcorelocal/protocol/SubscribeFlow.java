@@ -102,6 +102,7 @@ final class SubscribeFlow {
         }
         channel.write(new Suback(subscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
         ActivityLog.subscribed(session.clientId(), requests, reasons);
+        connection.lifecycle().subscribed(grantedRequests.stream().map(SubscriptionRequest::filter).toList());
         for (int i = 0; i < granted.size(); i++) { // after the SUBACK, with RETAIN set
             Subscription subscription = granted.get(i);
             Message message = retainedFor(subscription.topicFilter(), grantedRequests.get(i), existed[i]);
@@ -180,6 +181,7 @@ final class SubscribeFlow {
         }
         channel.write(new Unsuback(unsubscribe.packetId(), reasons, null, List.of()), channel.voidPromise());
         ActivityLog.unsubscribed(session.clientId(), unsubscribe.filters(), reasons);
+        connection.lifecycle().unsubscribed(filters.stream().map(TopicFilter::key).toList());
     }
 
     private void remove(List<TopicFilter> filters) {

@@ -37,8 +37,11 @@ public final class SessionRegistry {
         this.queueCapacity = queueCapacity;
     }
 
-    /** The outcome of a CONNECT: the session to use and whether it existed. */
-    public record Attachment(Session session, boolean sessionPresent) {
+    /**
+     * The outcome of a CONNECT: the session to use, whether it existed, and the connection that
+     * was taken over (told so before this returns), or null.
+     */
+    public record Attachment(Session session, boolean sessionPresent, SessionOwner takenOver) {
     }
 
     /**
@@ -72,10 +75,11 @@ public final class SessionRegistry {
         if (willToSendNow[0] != null) {
             willToSendNow[0].run();
         }
-        if (previous[0] != null && previous[0] != owner) {
-            previous[0].takeOver();
+        SessionOwner takenOver = previous[0] != null && previous[0] != owner ? previous[0] : null;
+        if (takenOver != null) {
+            takenOver.takeOver();
         }
-        return new Attachment(session, present[0]);
+        return new Attachment(session, present[0], takenOver);
     }
 
     /**

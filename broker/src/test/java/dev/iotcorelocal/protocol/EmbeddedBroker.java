@@ -6,6 +6,7 @@ import dev.iotcorelocal.auth.ClientIdentity;
 import dev.iotcorelocal.codec.MqttFrameDecoder;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.delivery.Router;
+import dev.iotcorelocal.events.LifecycleEvents;
 import dev.iotcorelocal.limits.ConnectRateLimiter;
 import dev.iotcorelocal.limits.ConnectRefusalLog;
 import dev.iotcorelocal.message.Message;
@@ -58,8 +59,7 @@ final class EmbeddedBroker implements AutoCloseable {
         this(UnaryOperator.identity(), new ConnectRefusalLog(), authorizer);
     }
 
-    private EmbeddedBroker(UnaryOperator<BrokerConfig> customizer, ConnectRefusalLog connectRefusals,
-                           Authorizer authorizer) {
+    EmbeddedBroker(UnaryOperator<BrokerConfig> customizer, ConnectRefusalLog connectRefusals, Authorizer authorizer) {
         config = customizer.apply(BrokerConfig.defaults());
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
         registry = new SessionRegistry(new InMemorySessionStore(), index, time, config.sessions().queueCapacity());
@@ -69,7 +69,7 @@ final class EmbeddedBroker implements AutoCloseable {
         registry.sharedRedelivery(router::redeliverShared);
         context = new ProtocolContext(config.mqtt(), config.sessions(), config.limits(), registry, router, index,
                 authorizer, new ConnectRateLimiter(config.limits().connectsPerSecond(), config.limits().connectBurst()),
-                time.clock(), connectRefusals);
+                time.clock(), connectRefusals, new LifecycleEvents(router::route, time.clock()));
     }
 
     /** A new connection; nothing sent yet. */
