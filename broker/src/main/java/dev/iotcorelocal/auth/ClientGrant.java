@@ -22,6 +22,14 @@ public interface ClientGrant {
     /** The thing associated with the connection, or null (lifecycle events, thing variables). */
     String thingName();
 
+    /**
+     * The thing when the certificate is attached to it as EXCLUSIVE_THING, else null: AWS names
+     * the thing in lifecycle events only then.
+     */
+    default String exclusiveThingName() {
+        return null;
+    }
+
     /** The principal: the certificate id, or "" on the plain listener. */
     String principalId();
 

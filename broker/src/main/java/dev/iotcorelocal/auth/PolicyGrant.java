@@ -4,6 +4,7 @@ import dev.iotcorelocal.policy.Decision;
 import dev.iotcorelocal.policy.Outcome;
 import dev.iotcorelocal.policy.PolicyCheck;
 import dev.iotcorelocal.registry.RegistryState;
+import dev.iotcorelocal.registry.ThingPrincipalType;
 import dev.iotcorelocal.registry.ThingRegistry;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -153,6 +154,14 @@ final class PolicyGrant implements ClientGrant {
     @Override
     public String thingName() {
         return current().thingName();
+    }
+
+    @Override
+    public String exclusiveThingName() {
+        Binding bound = current();
+        String thing = bound.thingName();
+        return thing != null && bound.security().principalsOf(thing).get(arnPrefix + "cert/" + principalId)
+                == ThingPrincipalType.EXCLUSIVE_THING ? thing : null;
     }
 
     @Override

@@ -92,7 +92,8 @@ final class ConnectFlow {
         long expiry = Math.min(requestedExpiry, maxExpiry);
         int keepAliveSeconds = mqtt.clampKeepAlive(connect.keepAlive());
 
-        ConnectionLifecycle lifecycle = context.events().accepted(LifecycleFacts.of(clientId, identity));
+        ConnectionLifecycle lifecycle = context.events().accepted(LifecycleFacts.of(clientId, identity,
+                grant.exclusiveThingName()));
         connection.lifecycle(lifecycle);
         SessionRegistry.Attachment attachment = context.registry()
                 .attach(clientId, version, connect.cleanStart(), expiry, connection);
@@ -124,6 +125,9 @@ final class ConnectFlow {
         if (decision.verdict() == ConnectDecision.Verdict.NOT_AUTHORIZED && version.isV5()) {
             disconnector.refuseConnect(version, clientId, ReasonCode.NOT_AUTHORIZED, decision.reason());
         } else {
+            if (decision.verdict() == ConnectDecision.Verdict.NOT_AUTHORIZED) {
+                connection.connectNotAuthorized(clientId); // AWS's connect_failed, though 3.1.1 gets no CONNACK
+            }
             disconnector.closeWithoutConnack(clientId, decision.reason());
         }
     }

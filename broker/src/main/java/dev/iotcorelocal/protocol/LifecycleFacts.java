@@ -15,11 +15,11 @@ final class LifecycleFacts {
     private LifecycleFacts() {
     }
 
-    /** A new session identifier; no thing name yet (the exclusive thing association comes with policy enforcement). */
-    static ConnectionFacts of(String clientId, ClientIdentity identity) {
+    /** A new session identifier; {@code thingName} only for an exclusive thing association (AWS), else null. */
+    static ConnectionFacts of(String clientId, ClientIdentity identity, String thingName) {
         String certificateId = identity.certificateId();
         String principal = certificateId == null || certificateId.isEmpty() ? ANONYMOUS_PRINCIPAL : certificateId;
-        return new ConnectionFacts(clientId, null, principal, RandomIds.uuid());
+        return new ConnectionFacts(clientId, thingName, principal, RandomIds.uuid());
     }
 
     /** The client's address as AWS writes it: 192.0.2.0, or an IPv6 address in its RFC 5952 short form (::1). */

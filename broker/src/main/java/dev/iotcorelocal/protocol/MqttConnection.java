@@ -345,7 +345,7 @@ public final class MqttConnection implements SessionOwner {
 
     /** A CONNECT refused as not authorized: AWS's connect_failed event (the identity is derived again, once). */
     void connectNotAuthorized(String clientId) {
-        context.events().connectFailed(LifecycleFacts.of(clientId, identity.apply(channel)),
+        context.events().connectFailed(LifecycleFacts.of(clientId, identity.apply(channel), null),
                 LifecycleFacts.ipAddress(channel));
     }
 

@@ -42,6 +42,7 @@ class PolicyAuthorizerTest {
         assertThat(decision.verdict()).isEqualTo(ConnectDecision.Verdict.ALLOWED);
         ClientGrant grant = decision.grant();
         assertThat(grant.thingName()).isEqualTo("sensor-1");
+        assertThat(grant.exclusiveThingName()).as("associated by client ID, not exclusively").isNull();
         assertThat(grant.principalId()).isEqualTo(device.id());
         assertThat(grant.canPublish("things/sensor-1/temperature", false)).isTrue();
         assertThat(grant.canPublish("things/sensor-2/temperature", false)).isFalse();
@@ -133,6 +134,7 @@ class PolicyAuthorizerTest {
         ClientGrant grant = fixture.authorizer.connect(attempt(device.identity(), "any-id", revocations)).grant();
 
         assertThat(grant.thingName()).isEqualTo("meter");
+        assertThat(grant.exclusiveThingName()).as("what lifecycle events name").isEqualTo("meter");
         assertThat(grant.canPublish("meter", false)).isTrue();
     }
 
