@@ -11,7 +11,6 @@ import dev.iotcorelocal.junit.IotCoreEndpoints;
 import dev.iotcorelocal.junit.IotCoreLocal;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The AWS CLI v2 (Debian's awscli, which signs the control plane as "execute-api") against the
@@ -27,7 +25,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @IotCoreLocal
 class AwsCliIT {
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static IotCoreEndpoints broker;
 
@@ -36,39 +33,16 @@ class AwsCliIT {
         broker = endpoints;
     }
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
-
     @BeforeAll
     static void requireCli() {
-        boolean available = Files.isExecutable(AWS);
-        if (System.getenv("CI") != null) {
-            assertThat(available).as("CI must provide the AWS CLI (awscli, see .ci/run)").isTrue();
-        }
-        assumeTrue(available, "the AWS CLI is not installed: apt-get install awscli");
+        AwsCli.require();
     }
 
-    private static Result aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
-                broker.apiEndpoint().toString(), "--output", "json"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDLOCAL");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "local-secret");
-        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        builder.environment().put("AWS_PAGER", "");
-        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws %s finished", String.join(" ", args)).isTrue();
-        return new Result(process.exitValue(), out, err);
+    private static AwsCli.Result aws(String... args) throws Exception {
+        return AwsCli.run(broker.apiEndpoint(), args);
     }
 
-    private static JsonNode ok(Result result) throws Exception {
+    private static JsonNode ok(AwsCli.Result result) throws Exception {
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
     }
@@ -90,14 +64,14 @@ class AwsCliIT {
 
     @Test
     void theCliSeesAwsErrorTypes() throws Exception {
-        Result missing = aws("iot", "describe-thing", "--thing-name", "no-such-thing");
+        AwsCli.Result missing = aws("iot", "describe-thing", "--thing-name", "no-such-thing");
         assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.stderr()).contains("(ResourceNotFoundException)").contains("DescribeThing");
-        Result conflict = aws("iot", "create-thing-type", "--thing-type-name", "dup");
+        AwsCli.Result conflict = aws("iot", "create-thing-type", "--thing-type-name", "dup");
         ok(conflict);
-        Result again = aws("iot", "create-thing-type", "--thing-type-name", "dup");
+        AwsCli.Result again = aws("iot", "create-thing-type", "--thing-type-name", "dup");
         assertThat(again.stderr()).contains("(ResourceAlreadyExistsException)");
-        Result unsupported = aws("iot", "list-topic-rules");
+        AwsCli.Result unsupported = aws("iot", "list-topic-rules");
         assertThat(unsupported.stderr()).contains("(NotImplementedException)")
                 .contains("iotcore-local does not emulate ListTopicRules yet");
     }
@@ -145,7 +119,7 @@ class AwsCliIT {
                 + "'missingContextValues':[]}]}").replace('\'', '"')));
         List<String> debug = new ArrayList<>(List.of("--debug"));
         debug.addAll(List.of(test));
-        Result raw = aws(debug.toArray(String[]::new));
+        AwsCli.Result raw = aws(debug.toArray(String[]::new));
         assertThat(raw.exitCode()).isZero();
         assertThat(raw.stderr()).as("the SDKs drop the extra member; the raw body has it").contains("explanations")
                 .contains("Denied iot:Publish for client")
