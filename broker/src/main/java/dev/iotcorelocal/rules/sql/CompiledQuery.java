@@ -1,0 +1,11 @@
+package dev.iotcorelocal.rules.sql;
+
+/** A rule's SQL, compiled once at rule creation; {@link #evaluate} is thread-safe and never blocks. */
+public interface CompiledQuery {
+    /** The FROM topic filter as written (without quotes), or null when the SQL has no FROM (Basic Ingest only). */
+    String fromFilter();
+
+    SqlVersion version();
+
+    QueryResult evaluate(RuleInput input);
+}
