@@ -116,7 +116,10 @@ public final class AwsIotSqlCompiler implements SqlCompiler {
         IotSqlLexer lexer = new IotSqlLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
-        IotSqlParser parser = new IotSqlParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        SyntaxErrors.refuseUnsupportedTokens(tokens.getTokens(), lineOffset, columnOffset);
+        IotSqlParser parser = new IotSqlParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
         return parser;

@@ -131,33 +131,9 @@ final class ExpressionBuilder extends IotSqlBaseVisitor<Expr> {
             case "<" -> Comparison.Op.LT;
             case "<=" -> Comparison.Op.LE;
             case ">" -> Comparison.Op.GT;
-            case ">=" -> Comparison.Op.GE;
-            default -> throw error(ctx.op, "'!=' is not an AWS IoT SQL operator: use '<>'");
+            default -> Comparison.Op.GE;
         };
         return new Comparison(op, visit(ctx.expression(0)), visit(ctx.expression(1)));
-    }
-
-    @Override
-    public Expr visitRefusedPredicate(IotSqlParser.RefusedPredicateContext ctx) {
-        Token keyword = ctx.IN() != null ? ctx.IN().getSymbol()
-                : ctx.LIKE() != null ? ctx.LIKE().getSymbol() : ctx.BETWEEN().getSymbol();
-        String advice = switch (keyword.getType()) {
-            case IotSqlParser.IN -> "compare with '=' and OR";
-            case IotSqlParser.LIKE -> "use startswith(), endswith() or regexp_matches()";
-            default -> "use two comparisons joined by AND";
-        };
-        throw error(keyword, keyword.getText().toUpperCase() + " is not an AWS IoT SQL operator: " + advice);
-    }
-
-    @Override
-    public Expr visitRefusedIsNull(IotSqlParser.RefusedIsNullContext ctx) {
-        throw error(ctx.IS().getSymbol(), "IS NULL is not AWS IoT SQL: use isNull(x) or isUndefined(x)");
-    }
-
-    @Override
-    public Expr visitRefusedConcat(IotSqlParser.RefusedConcatContext ctx) {
-        throw error(ctx.getChild(1) instanceof org.antlr.v4.runtime.tree.TerminalNode t ? t.getSymbol() : ctx.getStart(),
-                "'||' is not an AWS IoT SQL operator: use concat(a, b) or '+'");
     }
 
     @Override
@@ -203,16 +179,24 @@ final class ExpressionBuilder extends IotSqlBaseVisitor<Expr> {
 
     @Override
     public Expr visitIntegerLiteral(IotSqlParser.IntegerLiteralContext ctx) {
+        if (ctx.getText().length() > 1000) {
+            throw error(ctx, "number out of range (AWS IoT SQL Ints have 34 digits)");
+        }
         return new Terms.Literal(Values.integer(new BigInteger(ctx.getText())));
     }
 
     @Override
     public Expr visitDecimalLiteral(IotSqlParser.DecimalLiteralContext ctx) {
+        BigDecimal value;
         try {
-            return new Terms.Literal(DecimalNode.valueOf(new BigDecimal(ctx.getText(), Values.MATH)));
+            value = new BigDecimal(ctx.getText(), Values.MATH);
         } catch (NumberFormatException | ArithmeticException outOfRange) {
-            throw error(ctx, "number out of range " + ctx.getText());
+            value = null;
         }
+        if (value == null || !Values.inRange(value)) {
+            throw error(ctx, "number out of range " + ctx.getText() + " (AWS IoT SQL Decimals reach 9.999E999)");
+        }
+        return new Terms.Literal(DecimalNode.valueOf(value));
     }
 
     @Override

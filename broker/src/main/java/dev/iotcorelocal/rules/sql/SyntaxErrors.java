@@ -1,10 +1,15 @@
 package dev.iotcorelocal.rules.sql;
 
 import dev.iotcorelocal.rules.sql.grammar.IotSqlLexer;
+import dev.iotcorelocal.rules.sql.grammar.IotSqlParser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns ANTLR's first syntax error into a {@link SqlParseException} a developer can act on:
@@ -40,15 +45,27 @@ final class SyntaxErrors extends BaseErrorListener {
         String where = " at " + l + ":" + c;
         String message;
         if (offendingSymbol instanceof Token token) {
-            message = describe(token, msg) + where;
+            String expected = inFromClause(recognizer) ? " (expected a 'single-quoted' topic filter)" : expected(msg);
+            if (expected.isEmpty() && e != null && e.getExpectedTokens() != null && recognizer != null) {
+                expected = " (expected " + readable(e.getExpectedTokens().toString(recognizer.getVocabulary())) + ")";
+            }
+            message = describe(token, expected) + where;
         } else {
             message = msg + where;
         }
         throw new Abort(new SqlParseException(message, l, c));
     }
 
-    private static String describe(Token token, String antlrMessage) {
-        String expected = expected(antlrMessage);
+    private static boolean inFromClause(Recognizer<?, ?> recognizer) {
+        if (recognizer instanceof IotSqlParser parser) {
+            ParserRuleContext context = parser.getContext();
+            return context instanceof IotSqlParser.FromClauseContext
+                    || (context instanceof IotSqlParser.AnyStringContext && context.getParent() instanceof IotSqlParser.FromClauseContext);
+        }
+        return false;
+    }
+
+    private static String describe(Token token, String expected) {
         switch (token.getType()) {
             case Token.EOF:
                 return "unexpected end of SQL" + expected;
@@ -67,10 +84,57 @@ final class SyntaxErrors extends BaseErrorListener {
         }
     }
 
-    /** "expecting X" from ANTLR's message, as "; expected X". */
+    /** "expecting X" from ANTLR's message, as " (expected X)" in words. */
     private static String expected(String antlrMessage) {
         int at = antlrMessage == null ? -1 : antlrMessage.indexOf("expecting ");
-        return at < 0 ? "" : " (expected " + antlrMessage.substring(at + "expecting ".length()) + ")";
+        return at < 0 ? "" : " (expected " + readable(antlrMessage.substring(at + "expecting ".length())) + ")";
+    }
+
+    /** ANTLR's token set ("{<EOF>, 'FROM', IDENTIFIER}") in words a SQL author knows. */
+    static String readable(String tokens) {
+        String inner = tokens.startsWith("{") && tokens.endsWith("}") ? tokens.substring(1, tokens.length() - 1) : tokens;
+        List<String> names = List.of(inner.split(", "));
+        if (names.contains("IDENTIFIER") && names.contains("INTEGER")) {
+            return "an expression";
+        }
+        List<String> words = new ArrayList<>();
+        for (String name : names) {
+            String word = switch (name) {
+                case "<EOF>" -> "the end";
+                case "SINGLE_QUOTED" -> "a 'single-quoted' string";
+                case "DOUBLE_QUOTED" -> "a \"double-quoted\" string";
+                case "IDENTIFIER" -> "a name";
+                case "INTEGER", "DECIMAL" -> "a number";
+                default -> name.length() > 2 && name.startsWith("'") && Character.isLetter(name.charAt(1))
+                        ? name.substring(1, name.length() - 1) : name;
+            };
+            if (!words.contains(word)) {
+                words.add(word);
+            }
+        }
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    /** Tokens of constructs AWS IoT SQL lacks, refused before parsing with what to write instead. */
+    static void refuseUnsupportedTokens(List<? extends Token> tokens, int lineOffset, int columnOffset) {
+        for (Token token : tokens) {
+            String problem = switch (token.getType()) {
+                case IotSqlLexer.IN -> "IN is not an AWS IoT SQL operator: compare with '=' and OR";
+                case IotSqlLexer.LIKE -> "LIKE is not an AWS IoT SQL operator: use startswith(), endswith() or regexp_matches()";
+                case IotSqlLexer.BETWEEN -> "BETWEEN is not an AWS IoT SQL operator: use two comparisons joined by AND";
+                case IotSqlLexer.IS -> "IS NULL is not AWS IoT SQL: use isNull(x) or isUndefined(x)";
+                case IotSqlLexer.NOT_EQUAL_BANG -> "'!=' is not an AWS IoT SQL operator: use '<>'";
+                case IotSqlLexer.DOUBLE_PIPE -> "'||' is not an AWS IoT SQL operator: use concat(a, b) or '+'";
+                case IotSqlLexer.COMMENT -> "comments are not supported by AWS IoT SQL";
+                default -> null;
+            };
+            if (problem != null) {
+                throw at(token, problem, lineOffset, columnOffset);
+            }
+        }
     }
 
     static Abort at(Token token, String problem, int lineOffset, int columnOffset) {

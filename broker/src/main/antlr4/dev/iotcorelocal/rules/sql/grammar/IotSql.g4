@@ -1,7 +1,8 @@
 /*
- * AWS IoT SQL (spec B1). The grammar also accepts a few constructs AWS refuses (bracket indexing,
- * IN/LIKE/BETWEEN/IS, searched CASE, ||, !=) so the compiler can refuse them by name and position
- * instead of reporting a bare "mismatched input".
+ * AWS IoT SQL (spec B1). The grammar also accepts bracket indexing and searched CASE, which AWS
+ * lacks, so the compiler can refuse them by name and position instead of a bare "mismatched
+ * input". Tokens AWS lacks (IN, LIKE, BETWEEN, IS, !=, ||, comments) are lexed so that the
+ * compiler refuses them before parsing.
  */
 grammar IotSql;
 
@@ -37,10 +38,7 @@ expression
     : '-' expression                                        # negate
     | expression op=('*' | '/' | '%') expression            # multiplicative
     | expression op=('+' | '-') expression                  # additive
-    | expression op=('=' | '<>' | '!=' | '<' | '<=' | '>' | '>=') expression  # comparison
-    | expression NOT? (IN | LIKE | BETWEEN) expression (AND expression)?     # refusedPredicate
-    | expression IS NOT? NULL                               # refusedIsNull
-    | expression '||' expression                            # refusedConcat
+    | expression op=('=' | '<>' | '<' | '<=' | '>' | '>=') expression  # comparison
     | NOT expression                                        # not
     | expression AND expression                             # and
     | expression OR expression                              # or
@@ -136,6 +134,8 @@ DOUBLE_QUOTED : '"' ('\\' . | ~["\\])* '"';
 
 IDENTIFIER : [A-Z_] [A-Z_0-9]*;
 
+NOT_EQUAL_BANG : '!=';
+DOUBLE_PIPE    : '||';
 COMMENT : '--' | '/*';
 WS : [ \t\r\n]+ -> skip;
 UNKNOWN_CHAR : .;

@@ -43,6 +43,8 @@ public final class Comparison implements Expr {
         int order;
         if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
             order = Long.compare(a.longValue(), b.longValue());
+        } else if (exactAsDouble(a) && exactAsDouble(b)) {
+            order = Double.compare(a.doubleValue(), b.doubleValue());
         } else {
             BigDecimal x = Values.toDecimal(a);
             BigDecimal y = Values.toDecimal(b);
@@ -59,11 +61,28 @@ public final class Comparison implements Expr {
         });
     }
 
+    private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
+
+    /** A double, or an Int a double holds exactly: compared without BigDecimal (the common WHERE temp > 50). */
+    private static boolean exactAsDouble(JsonNode value) {
+        if (value.isDouble()) {
+            return !Double.isNaN(value.doubleValue());
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            long v = value.longValue();
+            return v > -EXACT_DOUBLE_LIMIT && v < EXACT_DOUBLE_LIMIT;
+        }
+        return false;
+    }
+
     /** SQL equality of two defined values. */
     public static boolean equal(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
             if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
                 return a.longValue() == b.longValue();
+            }
+            if (exactAsDouble(a) && exactAsDouble(b)) {
+                return a.doubleValue() == b.doubleValue();
             }
             BigDecimal x = Values.exactDecimal(a);
             BigDecimal y = Values.exactDecimal(b);

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A SELECT list: {@code VALUE expr}, or items ({@code *} and {@code expr AS name}) built into an
- * Object over one row. Undefined items are left out; a later item replaces an earlier key.
+ * Object over one row. Undefined items add nothing (PROPOSED: nor do they remove a key {@code *}
+ * brought); a later item replaces an earlier key.
  */
 public final class Projection {
     private final Expr value;
@@ -60,8 +61,6 @@ public final class Projection {
             JsonNode item = items.get(i).eval(input, row);
             if (!Values.isUndefined(item)) {
                 out.set(names.get(i), item);
-            } else if (star) {
-                out.remove(names.get(i));
             }
         }
         return out;

@@ -48,8 +48,23 @@ public final class Values {
         return BigIntegerNode.valueOf(value);
     }
 
-    /** A Decimal result: an Int under 2016-03-23 when it is whole ({@code wholeAsInt}). */
+    /**
+     * AWS's Decimal range: magnitudes up to 9.999...E999 (so a hostile "1E999999999" never becomes
+     * a billion-digit Int).
+     */
+    public static boolean inRange(BigDecimal value) {
+        if (value.signum() == 0) {
+            return true;
+        }
+        long exponent = (long) value.precision() - value.scale() - 1;
+        return exponent <= 999 && exponent >= -999;
+    }
+
+    /** A Decimal result: an Int under 2016-03-23 when it is whole ({@code wholeAsInt}); Undefined out of range. */
     public static JsonNode decimal(BigDecimal value, boolean wholeAsInt) {
+        if (!inRange(value)) {
+            return UNDEFINED;
+        }
         if (wholeAsInt && isWhole(value)) {
             return integer(value.toBigInteger());
         }
@@ -86,7 +101,7 @@ public final class Values {
             return number.canConvertToLong() ? BigDecimal.valueOf(number.longValue()) : new BigDecimal(number.bigIntegerValue());
         }
         if (number.isBigDecimal()) {
-            return number.decimalValue();
+            return inRange(number.decimalValue()) ? number.decimalValue() : null;
         }
         double d = number.doubleValue();
         return Double.isNaN(d) || Double.isInfinite(d) ? null : BigDecimal.valueOf(d);
@@ -101,7 +116,8 @@ public final class Values {
             String text = value.textValue();
             if (text.length() <= 1100 && NUMERIC.matcher(text).matches()) {
                 try {
-                    return new BigDecimal(text, MATH);
+                    BigDecimal parsed = new BigDecimal(text, MATH);
+                    return inRange(parsed) ? parsed : null;
                 } catch (NumberFormatException | ArithmeticException outOfRange) {
                     return null;
                 }
