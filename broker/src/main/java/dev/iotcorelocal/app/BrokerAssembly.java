@@ -115,7 +115,7 @@ final class BrokerAssembly {
                         config.limits(), authorizer),
                 new ThingsApi(things, thing -> !security.snapshot().principalsOf(thing).isEmpty()),
                 new ThingGroupsApi(things),
-                new ShadowApi(shadows)
+                new ShadowApi(shadows, authorizer)
         );
 
         MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());
