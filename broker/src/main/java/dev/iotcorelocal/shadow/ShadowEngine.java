@@ -104,6 +104,10 @@ public final class ShadowEngine {
         return clock.millis() / 1000;
     }
 
+    long nowMillis() {
+        return clock.millis();
+    }
+
     private ShadowDocument live(ShadowKey key, long nowMillis) {
         StoredShadow stored = current(key, nowMillis);
         return stored != null && stored.isLive() ? stored.document() : null;
