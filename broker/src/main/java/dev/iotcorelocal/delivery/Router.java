@@ -53,6 +53,11 @@ public final class Router {
         this.tap = tap;
     }
 
+    /** Whether anyone subscribes to the topic (see {@link SubscriptionIndex#hasSubscriber}); reads the index only. */
+    public boolean hasSubscriber(String topic) {
+        return index.hasSubscriber(topic);
+    }
+
     /** {@link #route}'s answer when the retained store refused the message at its bounds: nothing was routed. */
     public static final int RETAIN_REFUSED = -1;
 

@@ -44,6 +44,13 @@ public interface SubscriptionIndex {
         }
     }
 
+    /**
+     * Whether any subscription, plain or shared, matches the topic: a read-only walk that collects
+     * nothing, for a publisher that would rather not build a message nobody receives. A
+     * subscriber that comes a moment later may miss that message, as it would any other.
+     */
+    boolean hasSubscriber(String topic);
+
     /** Number of subscriptions held, for metrics and tests. */
     int size();
 }

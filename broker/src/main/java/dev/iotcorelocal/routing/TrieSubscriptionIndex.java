@@ -107,6 +107,33 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     }
 
     @Override
+    public boolean hasSubscriber(String topic) {
+        return anyMatch(root, TopicLevels.of(topic), 0, !topic.isEmpty() && topic.charAt(0) == '$');
+    }
+
+    /** {@link #walk}'s rules, stopping at the first node that holds a subscription. */
+    private boolean anyMatch(Node node, String[] levels, int depth, boolean dollarTopic) {
+        if (depth == levels.length) {
+            return occupied(node) || hashMatchesParent && occupied(node.children.get("#"));
+        }
+        if (depth > 0 || !dollarTopic) {
+            if (occupied(node.children.get("#"))) {
+                return true;
+            }
+            Node plus = node.children.get("+");
+            if (plus != null && anyMatch(plus, levels, depth + 1, dollarTopic)) {
+                return true;
+            }
+        }
+        Node exact = node.children.get(levels[depth]);
+        return exact != null && anyMatch(exact, levels, depth + 1, dollarTopic);
+    }
+
+    private static boolean occupied(Node node) {
+        return node != null && (node.subscriptions.length > 0 || node.shared.length > 0);
+    }
+
+    @Override
     public Subscription chooseShareMember(TopicFilter share, String excludedClientId, MemberPresence presence,
                                           int messageQos) {
         Node node = root;

@@ -43,7 +43,8 @@ public final class ShadowService implements AutoCloseable {
 
     /** An MQTT request (from the router's tap): never blocks; over the bounds it is answered 429 at once. */
     public void request(ShadowKey key, ShadowOperation operation, byte[] payload) {
-        boolean admitted = lanes.submit(key.thingName(), payload.length, () -> publish(run(key, operation, payload), true));
+        boolean admitted = lanes.submit(key.thingName(), payload.length,
+                () -> publish(run(key, operation, payload, Answers.subscribed(publisher, key, operation, false)), true));
         if (!admitted) {
             // No token: reading it would mean parsing JSON here, on the publisher's event loop.
             publisher.publish(ShadowTopics.rejected(key, operation), Responses.rejected(429,
@@ -55,7 +56,7 @@ public final class ShadowService implements AutoCloseable {
     public CompletableFuture<ShadowResult> call(ShadowKey key, ShadowOperation operation, byte[] payload) {
         CompletableFuture<ShadowResult> answer = new CompletableFuture<>();
         boolean admitted = lanes.submit(key.thingName(), payload.length, () -> {
-            ShadowResult result = run(key, operation, payload);
+            ShadowResult result = run(key, operation, payload, Answers.subscribed(publisher, key, operation, true));
             if (result.accepted() && operation != ShadowOperation.GET) {
                 publish(result, false);
             }
@@ -81,13 +82,13 @@ public final class ShadowService implements AutoCloseable {
         return engine.nowSeconds();
     }
 
-    private ShadowResult run(ShadowKey key, ShadowOperation operation, byte[] payload) {
+    private ShadowResult run(ShadowKey key, ShadowOperation operation, byte[] payload, Answers answers) {
         if (!requestRate.tryAcquire(key.thingName(), engine.nowMillis())) {
             return ShadowResult.rejected(key, operation, new ShadowRejection(429, ShadowRejection.TOO_MANY_REQUESTS,
                     ClientTokens.ofIgnoredPayload(payload)), engine.nowSeconds());
         }
         try {
-            return engine.handle(key, operation, payload);
+            return engine.handle(key, operation, payload, answers);
         } catch (RuntimeException e) {
             LOG.error("Shadow {} of {} failed unexpectedly; answered 500", operation.level(), key, e);
             return ShadowResult.rejected(key, operation,
@@ -103,7 +104,11 @@ public final class ShadowService implements AutoCloseable {
             }
             return;
         }
-        publisher.publish(ShadowTopics.accepted(key, result.operation()), result.response());
+        String accepted = ShadowTopics.accepted(key, result.operation());
+        // an HTTP call's accepted document is always written (it is the body), published only if someone listens
+        if (result.response() != null && (answer || publisher.hasSubscriber(accepted))) {
+            publisher.publish(accepted, result.response());
+        }
         if (result.delta() != null) {
             publisher.publish(ShadowTopics.delta(key), result.delta());
         }

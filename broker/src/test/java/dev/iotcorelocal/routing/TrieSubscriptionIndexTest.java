@@ -62,6 +62,28 @@ class TrieSubscriptionIndexTest {
         index.match(topic, s -> actual.add(s.clientId()));
         assertThat(new HashSet<>(actual)).isEqualTo(expected);
         assertThat(actual).doesNotHaveDuplicates();
+        assertThat(index.hasSubscriber(topic)).as("hasSubscriber agrees with match").isEqualTo(!expected.isEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
+    void hasSubscriberSeesPlainAndSharedSubscriptionsAndForgetsRemovedOnes() {
+        TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/documents")).isFalse();
+        index.add(subscription("app", "$share/g/$aws/things/+/shadow/update/documents"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/documents")).isTrue();
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/accepted")).isFalse();
+        index.add(subscription("device", "$aws/things/t1/shadow/update/#"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/accepted")).isTrue();
+        assertThat(index.hasSubscriber("$aws/things/t2/shadow/update/accepted")).isFalse();
+        index.add(subscription("spy", "#"));
+        assertThat(index.hasSubscriber("$aws/things/t2/shadow/update/accepted")).as("'#' does not match '$' topics")
+                .isFalse();
+        assertThat(index.hasSubscriber("plain/topic")).isTrue();
+
+        index.remove("device", TopicFilter.parse("$aws/things/t1/shadow/update/#"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/accepted")).isFalse();
+        index.remove("app", TopicFilter.parse("$share/g/$aws/things/+/shadow/update/documents"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/documents")).isFalse();
     }
 
     @org.junit.jupiter.api.Test
@@ -144,6 +166,7 @@ class TrieSubscriptionIndexTest {
         index.add(subscription("c", filter));
         List<Subscription> out = new ArrayList<>();
         index.match(topic, out::add);
+        assertThat(index.hasSubscriber(topic)).as("hasSubscriber agrees with match").isEqualTo(!out.isEmpty());
         return !out.isEmpty();
     }
 

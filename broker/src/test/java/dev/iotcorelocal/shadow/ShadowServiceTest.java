@@ -28,9 +28,20 @@ class ShadowServiceTest {
     private final ShadowFixture f = new ShadowFixture();
     private final List<String> published = Collections.synchronizedList(new ArrayList<>());
     private final List<byte[]> payloads = Collections.synchronizedList(new ArrayList<>());
-    private final ShadowPublisher recorder = (topic, payload) -> {
-        published.add(topic);
-        payloads.add(payload);
+    /** Topics with no subscriber: the service should not even write their documents. */
+    private final java.util.Set<String> unsubscribed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ShadowPublisher recorder = new ShadowPublisher() {
+        @Override
+        public void publish(String topic, byte[] payload) {
+            assertThat(unsubscribed).as("published to a topic nobody subscribes to").doesNotContain(topic);
+            published.add(topic);
+            payloads.add(payload);
+        }
+
+        @Override
+        public boolean hasSubscriber(String topic) {
+            return !unsubscribed.contains(topic);
+        }
     };
     private final ManualLane lane = new ManualLane();
     private final ShadowService service = new ShadowService(f.engine,
@@ -248,5 +259,38 @@ class ShadowServiceTest {
         assertThat(second.join().rejection().clientToken()).isEqualTo("h2");
         assertThat(published).containsExactly("$aws/things/lamp/shadow/update/accepted",
                 "$aws/things/lamp/shadow/update/documents");
+    }
+
+    @Test
+    void answersNobodySubscribesToAreNotWrittenButTheUpdateIsApplied() {
+        unsubscribed.add("$aws/things/lamp/shadow/update/accepted");
+        unsubscribed.add("$aws/things/lamp/shadow/update/documents");
+        tap.routed(message("$aws/things/lamp/shadow/update", "{\"state\":{\"desired\":{\"on\":true}}}"));
+        lane.runAll();
+        assertThat(published).containsExactly("$aws/things/lamp/shadow/update/delta");
+
+        unsubscribed.add("$aws/things/lamp/shadow/update/delta");
+        CompletableFuture<ShadowResult> http = service.call(LAMP, ShadowOperation.UPDATE,
+                "{\"state\":{\"desired\":{\"on\":false}}}".getBytes(StandardCharsets.UTF_8));
+        lane.runAll();
+        ShadowResult result = http.join();
+        assertThat(tree(result.response()).path("version").intValue()).as("HTTP always gets its body").isEqualTo(2);
+        assertThat(result.delta()).isNull();
+        assertThat(result.documents()).isNull();
+        assertThat(published).as("published nothing more").hasSize(1);
+
+        unsubscribed.clear();
+        tap.routed(message("$aws/things/lamp/shadow/get", ""));
+        lane.runAll();
+        assertThat(tree(payloads.get(1)).path("state").path("desired").path("on").booleanValue())
+                .as("both updates were applied").isFalse();
+    }
+
+    @Test
+    void refusalsAreAnsweredEvenWhenNobodySubscribesToAccepted() {
+        unsubscribed.add("$aws/things/lamp/shadow/get/accepted");
+        tap.routed(message("$aws/things/lamp/shadow/get", ""));
+        lane.runAll();
+        assertThat(published).containsExactly("$aws/things/lamp/shadow/get/rejected");
     }
 }
