@@ -97,7 +97,7 @@ public final class ThingRegistry {
                 if (Objects.equals(existing.typeName(), typeName) && existing.attributes().equals(attributes)) {
                     return new Result<>(s, existing);
                 }
-                throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "Thing " + name
+                throw new RegistryRefusal(RegistryError.RESOURCE_ALREADY_EXISTS, "Thing " + name
                         + " already exists in account with different attributes");
             }
             usableType(s, typeName);
@@ -110,7 +110,7 @@ public final class ThingRegistry {
     public Thing thing(String name) {
         Thing thing = state.get().things().get(name);
         if (thing == null) {
-            throw RegistryException.notFound("Thing " + name + " cannot be found.");
+            throw RegistryRefusal.notFound("Thing " + name + " cannot be found.");
         }
         return thing;
     }
@@ -122,12 +122,12 @@ public final class ThingRegistry {
     public void updateThing(String name, String typeName, boolean removeType, Map<String, String> attributes,
                             boolean merge, Long expectedVersion) {
         if (removeType && typeName != null) {
-            throw RegistryException.invalid("Cannot set a thing type and remove it in one request.");
+            throw RegistryRefusal.invalid("Cannot set a thing type and remove it in one request.");
         }
         update(s -> {
             Thing thing = s.things().get(name);
             if (thing == null) {
-                throw RegistryException.notFound("Thing " + name + " cannot be found.");
+                throw RegistryRefusal.notFound("Thing " + name + " cannot be found.");
             }
             checkVersion(thing.version(), expectedVersion, "thing " + name);
             String newType = removeType ? null : typeName != null ? typeName : thing.typeName();
@@ -168,7 +168,7 @@ public final class ThingRegistry {
             }
             checkVersion(thing.version(), expectedVersion, "thing " + name);
             if (hasPrincipals.test(name)) {
-                throw RegistryException.invalid("Cannot delete. Thing " + name
+                throw RegistryRefusal.invalid("Cannot delete. Thing " + name
                         + " is still attached to one or more principals");
             }
             return new Result<>(with(s, m -> remove(m, name), m -> m, m -> m), null);
@@ -177,7 +177,7 @@ public final class ThingRegistry {
 
     private static void checkVersion(long actual, Long expected, String what) {
         if (expected != null && expected != actual) {
-            throw new RegistryException(RegistryException.Kind.VERSION_CONFLICT, "The version of " + what + " is "
+            throw new RegistryRefusal(RegistryError.VERSION_CONFLICT, "The version of " + what + " is "
                     + actual + ", not the expected " + expected + ".");
         }
     }
@@ -188,10 +188,10 @@ public final class ThingRegistry {
         }
         ThingType type = s.types().get(typeName);
         if (type == null) {
-            throw RegistryException.notFound("Thing type " + typeName + " cannot be found.");
+            throw RegistryRefusal.notFound("Thing type " + typeName + " cannot be found.");
         }
         if (type.deprecated()) {
-            throw RegistryException.invalid("Can not create or update a thing with the deprecated thing type "
+            throw RegistryRefusal.invalid("Can not create or update a thing with the deprecated thing type "
                     + typeName + ".");
         }
     }
@@ -199,7 +199,7 @@ public final class ThingRegistry {
     private static void checkAttributeCount(Map<String, String> attributes, String typeName) {
         int max = typeName == null ? UNTYPED_ATTRIBUTES : TYPED_ATTRIBUTES;
         if (attributes.size() > max) {
-            throw RegistryException.invalid("A thing " + (typeName == null ? "without" : "with") + " a thing type can "
+            throw RegistryRefusal.invalid("A thing " + (typeName == null ? "without" : "with") + " a thing type can "
                     + "have at most " + max + " attributes, not " + attributes.size() + ".");
         }
     }
@@ -210,7 +210,7 @@ public final class ThingRegistry {
         return update(s -> {
             ThingType existing = s.types().get(name);
             if (existing != null) {
-                throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "Thing type " + name
+                throw new RegistryRefusal(RegistryError.RESOURCE_ALREADY_EXISTS, "Thing type " + name
                         + " already exists.");
             }
             ThingType type = new ThingType(name, newId(), account.arn("thingtype", name), description,
@@ -222,7 +222,7 @@ public final class ThingRegistry {
     public ThingType type(String name) {
         ThingType type = state.get().types().get(name);
         if (type == null) {
-            throw RegistryException.notFound("Thing type " + name + " cannot be found.");
+            throw RegistryRefusal.notFound("Thing type " + name + " cannot be found.");
         }
         return type;
     }
@@ -231,7 +231,7 @@ public final class ThingRegistry {
         update(s -> {
             ThingType t = s.types().get(name);
             if (t == null) {
-                throw RegistryException.notFound("Thing type " + name + " cannot be found.");
+                throw RegistryRefusal.notFound("Thing type " + name + " cannot be found.");
             }
             ThingType changed = new ThingType(t.name(), t.id(), t.arn(), t.description(), t.searchableAttributes(),
                     !undo, undo ? null : Instant.now(clock), t.creationDate());
@@ -244,13 +244,13 @@ public final class ThingRegistry {
         update(s -> {
             ThingType t = s.types().get(name);
             if (t == null) {
-                throw RegistryException.notFound("Thing type " + name + " cannot be found.");
+                throw RegistryRefusal.notFound("Thing type " + name + " cannot be found.");
             }
             if (!t.deprecated()) {
-                throw RegistryException.invalid("Thing type " + name + " must be deprecated before it is deleted.");
+                throw RegistryRefusal.invalid("Thing type " + name + " must be deprecated before it is deleted.");
             }
             if (s.things().values().stream().anyMatch(thing -> name.equals(thing.typeName()))) {
-                throw RegistryException.invalid("Thing type " + name + " is still used by things.");
+                throw RegistryRefusal.invalid("Thing type " + name + " is still used by things.");
             }
             return new Result<>(with(s, m -> m, m -> remove(m, name), m -> m), null);
         });
@@ -266,11 +266,11 @@ public final class ThingRegistry {
                         description) && existing.attributes().equals(attributes)) {
                     return new Result<>(s, existing);
                 }
-                throw new RegistryException(RegistryException.Kind.ALREADY_EXISTS, "Thing group " + name
+                throw new RegistryRefusal(RegistryError.RESOURCE_ALREADY_EXISTS, "Thing group " + name
                         + " already exists with different properties.");
             }
             if (parentName != null && !s.groups().containsKey(parentName)) {
-                throw RegistryException.notFound("Thing group " + parentName + " cannot be found.");
+                throw RegistryRefusal.notFound("Thing group " + parentName + " cannot be found.");
             }
             ThingGroup group = new ThingGroup(name, newId(), account.arn("thinggroup", name), parentName, description,
                     attributes, 1, Instant.now(clock));
@@ -281,7 +281,7 @@ public final class ThingRegistry {
     public ThingGroup group(String name) {
         ThingGroup group = state.get().groups().get(name);
         if (group == null) {
-            throw RegistryException.notFound("Thing group " + name + " cannot be found.");
+            throw RegistryRefusal.notFound("Thing group " + name + " cannot be found.");
         }
         return group;
     }
@@ -304,7 +304,7 @@ public final class ThingRegistry {
             }
             checkVersion(group.version(), expectedVersion, "thing group " + name);
             if (s.groups().values().stream().anyMatch(g -> name.equals(g.parentName()))) {
-                throw RegistryException.invalid("Cannot delete thing group " + name + " while it has child groups.");
+                throw RegistryRefusal.invalid("Cannot delete thing group " + name + " while it has child groups.");
             }
             return new Result<>(with(s, things -> {
                 things.replaceAll((thingName, thing) -> thing.groups().contains(name)
@@ -325,11 +325,11 @@ public final class ThingRegistry {
     private void changeMembership(String groupName, String thingName, boolean add) {
         update(s -> {
             if (!s.groups().containsKey(groupName)) {
-                throw RegistryException.notFound("Thing group " + groupName + " cannot be found.");
+                throw RegistryRefusal.notFound("Thing group " + groupName + " cannot be found.");
             }
             Thing thing = s.things().get(thingName);
             if (thing == null) {
-                throw RegistryException.notFound("Thing " + thingName + " cannot be found.");
+                throw RegistryRefusal.notFound("Thing " + thingName + " cannot be found.");
             }
             Set<String> groups = new HashSet<>(thing.groups());
             if (!(add ? groups.add(groupName) : groups.remove(groupName))) {
@@ -343,7 +343,7 @@ public final class ThingRegistry {
     /** Names of the things in the group (and, recursively, in its descendants), ordered. */
     public List<String> thingsInGroup(State s, String groupName, boolean recursive) {
         if (!s.groups().containsKey(groupName)) {
-            throw RegistryException.notFound("Thing group " + groupName + " cannot be found.");
+            throw RegistryRefusal.notFound("Thing group " + groupName + " cannot be found.");
         }
         Set<String> groups = new HashSet<>(Set.of(groupName));
         if (recursive) {
