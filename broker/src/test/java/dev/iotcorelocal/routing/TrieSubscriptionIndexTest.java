@@ -66,6 +66,28 @@ class TrieSubscriptionIndexTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aShareGroupIsFoundByItsKeyForRedeliveryUntilItsLastMemberLeaves() {
+        TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
+        index.add(subscription("a", "$share/g/jobs/+"));
+        index.add(subscription("b", "$share/g/jobs/+"));
+        index.add(subscription("c", "$share/other/jobs/+"));
+
+        Subscription next = index.chooseShareMember("$share/g/jobs/+", "a", MemberPresence.ALL_ONLINE, 1);
+        assertThat(next.clientId()).as("the other member of the same group, never another group's").isEqualTo("b");
+        assertThat(index.chooseShareMember("$share/g/jobs/+", "b", MemberPresence.ALL_ONLINE, 1).clientId())
+                .isEqualTo("a");
+
+        index.remove("a", TopicFilter.parse("$share/g/jobs/+"));
+        assertThat(index.chooseShareMember("$share/g/jobs/+", "b", MemberPresence.ALL_ONLINE, 1))
+                .as("b is leaving and a has left: nobody").isNull();
+        index.remove("b", TopicFilter.parse("$share/g/jobs/+"));
+        assertThat(index.chooseShareMember("$share/g/jobs/+", "x", MemberPresence.ALL_ONLINE, 1))
+                .as("a group without members is forgotten").isNull();
+        assertThat(index.chooseShareMember("$share/other/jobs/+", "x", MemberPresence.ALL_ONLINE, 1).clientId())
+                .isEqualTo("c");
+    }
+
+    @org.junit.jupiter.api.Test
     void hasSubscriberSeesPlainAndSharedSubscriptionsAndForgetsRemovedOnes() {
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
         assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/documents")).isFalse();
