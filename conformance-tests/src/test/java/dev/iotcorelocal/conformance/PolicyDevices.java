@@ -24,7 +24,7 @@ import java.nio.file.Path;
  * Devices with their own certificates and policies, provisioned through the AWS SDK as the AWS
  * tutorials do, and the HiveMQ clients that connect with them: the policy tests' shared fixture.
  */
-final class PolicyDevices {
+final class PolicyDevices implements AutoCloseable {
     /** The default account's ARN prefix ({@code aws.region}, {@code aws.account-id}). */
     static final String ARN = "arn:aws:iot:us-east-1:123456789012:";
     private final IotCoreEndpoints broker;
@@ -35,11 +35,21 @@ final class PolicyDevices {
     record Credentials(String certificateArn, Path certificate, Path key, MqttClientSslConfig tls) {
     }
 
-    /** @param files a directory for the certificates' PEM files */
-    PolicyDevices(IotCoreEndpoints broker, IotClient iot, Path files) {
+    /** Opens an AWS SDK iot client on the broker; @param files a directory for the certificates' PEM files */
+    PolicyDevices(IotCoreEndpoints broker, Path files) {
         this.broker = broker;
-        this.iot = iot;
+        this.iot = AwsClients.iot(broker);
         this.files = files;
+    }
+
+    /** The control-plane client the devices are provisioned with. */
+    IotClient iot() {
+        return iot;
+    }
+
+    @Override
+    public void close() {
+        iot.close();
     }
 
     /** A policy document of these statements (each a JSON object). */

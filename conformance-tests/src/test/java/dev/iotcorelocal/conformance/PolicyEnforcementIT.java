@@ -59,14 +59,14 @@ class PolicyEnforcementIT {
     @BeforeAll
     static void start(IotCoreEndpoints endpoints) {
         broker = endpoints;
-        iot = AwsClients.iot(broker);
-        devices = new PolicyDevices(broker, iot, files);
+        devices = new PolicyDevices(broker, files);
+        iot = devices.iot();
         iot.createPolicy(b -> b.policyName("per-thing").policyDocument(THING_POLICY));
     }
 
     @AfterAll
     static void close() {
-        iot.close();
+        devices.close();
     }
 
     /** A thing and its own certificate with the per-thing policy, as the AWS tutorials provision one. */

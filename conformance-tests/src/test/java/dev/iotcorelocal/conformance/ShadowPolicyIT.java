@@ -56,15 +56,15 @@ class ShadowPolicyIT {
     @BeforeAll
     static void start(IotCoreEndpoints endpoints) {
         broker = endpoints;
-        iot = AwsClients.iot(broker);
+        devices = new PolicyDevices(broker, files);
+        iot = devices.iot();
         sigV4 = AwsClients.data(broker);
-        devices = new PolicyDevices(broker, iot, files);
         iot.createPolicy(b -> b.policyName("get-only").policyDocument(GET_ONLY));
     }
 
     @AfterAll
     static void close() {
-        iot.close();
+        devices.close();
         sigV4.close();
     }
 
