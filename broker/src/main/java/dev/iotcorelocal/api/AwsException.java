@@ -67,19 +67,7 @@ public final class AwsException extends RuntimeException {
                 .withField("resourceId", resourceId).withField("resourceArn", resourceArn);
     }
 
-    public static AwsException versionConflict(String message) {
-        return new AwsException("VersionConflictException", 409, message);
-    }
-
-    public static AwsException deleteConflict(String message) {
-        return new AwsException("DeleteConflictException", 409, message);
-    }
-
     /** AWS IoT's control plane answers LimitExceededException with 410, not 429. */
-    public static AwsException limitExceeded(String message) {
-        return new AwsException("LimitExceededException", 410, message);
-    }
-
     public static AwsException certificateState(String message) {
         return new AwsException("CertificateStateException", 406, message);
     }
