@@ -75,4 +75,11 @@ class ArchitectureTest {
     static final ArchRule shadowsNeverTouchAConnection = noClasses().that().resideInAPackage("..shadow..")
             .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
                     "..api..", "..session..", "io.netty..");
+
+    /** The rules SQL is a pure function of one message: no connections, sessions, Netty, HTTP or stores (issue 16). */
+    @ArchTest
+    static final ArchRule rulesSqlIsPure = noClasses().that().resideInAPackage("..rules.sql..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..session..", "..delivery..", "..api..", "..registry..", "..shadow..", "..rules.action..",
+                    "io.netty..");
 }
