@@ -88,7 +88,7 @@ final class BrokerAssembly {
         Router router = new Router(index, registry, retained, clock);
         registry.sharedRedelivery(router::redeliverShared);
         ShadowService shadows = ShadowService.start(new ShadowEngine(new InMemoryShadowStore(), clock),
-                new RouterShadowPublisher(router));
+                new RouterShadowPublisher(router), config.limits().shadowRequestsPerSecond());
         router.tap(new ShadowTap(shadows));
         AutoCloseable closeServices = () -> {
             shadows.close();
@@ -115,7 +115,7 @@ final class BrokerAssembly {
                         config.limits(), authorizer),
                 new ThingsApi(things, thing -> !security.snapshot().principalsOf(thing).isEmpty()),
                 new ThingGroupsApi(things),
-                new ShadowApi(shadows)
+                new ShadowApi(shadows, authorizer)
         );
 
         MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());
