@@ -149,7 +149,7 @@ class RulesEngineTest {
     }
 
     @Test
-    void aFullQueueDropsAndCountsInsteadOfBlockingThePublisher() {
+    void aFullQueueDropsAndCountsInsteadOfBlockingThePublisher() throws Exception {
         rules().create("r", payload("SELECT * FROM 'a'", "[{'record':{'name':'gate'}}]"), 10);
         AtomicReference<Thread> blocker = new AtomicReference<>();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -196,6 +196,8 @@ class RulesEngineTest {
         engine.tap().routed(message("a", "dropped", "d"));
         assertThat(engine.droppedMessages()).isEqualTo(1);
         assertThat(engine.counters().get("r")).containsEntry("dropped", 1L);
+        assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(engine.jmxName(), "DroppedMessages")).as("over JMX").isEqualTo(1L);
 
         release.countDown();
         await().atMost(WAIT).until(() -> actions.runsOf("gate").size() == 1);
