@@ -75,4 +75,13 @@ class ArchitectureTest {
     static final ArchRule shadowsNeverTouchAConnection = noClasses().that().resideInAPackage("..shadow..")
             .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
                     "..api..", "..session..", "io.netty..");
+
+    /**
+     * Rules see messages through the router's tap and republish through a function the app wires
+     * to the broker's publisher: never a connection, the HTTP API or a session (§8).
+     */
+    @ArchTest
+    static final ArchRule rulesNeverTouchAConnection = noClasses().that().resideInAPackage("..rules..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..api..", "..session..", "..app..", "io.netty..");
 }
