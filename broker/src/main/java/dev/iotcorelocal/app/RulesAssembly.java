@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /** The rules engine's parts: the action types, the SQL compiler, the store with the start-up file, the threads. */
@@ -41,7 +42,13 @@ final class RulesAssembly {
 
     /** The control plane's rules with the start-up file applied; no thread is started yet. */
     static TopicRules rules(BrokerConfig config, Clock clock, RuleStore store, ApplicationPublisher publisher) {
-        SqlCompiler sql = ServiceLoader.load(SqlCompiler.class).findFirst().orElse(null);
+        SqlCompiler sql;
+        try {
+            sql = ServiceLoader.load(SqlCompiler.class).findFirst().orElse(null);
+        } catch (ServiceConfigurationError e) {
+            LOG.warn("The AWS IoT SQL compiler cannot be loaded: {}", e.getMessage());
+            sql = null;
+        }
         if (sql == null) {
             LOG.warn("No AWS IoT SQL compiler in this build: CreateTopicRule answers NotImplementedException");
         }
