@@ -84,4 +84,11 @@ class ArchitectureTest {
     static final ArchRule rulesNeverTouchAConnection = noClasses().that().resideInAPackage("..rules..")
             .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
                     "..api..", "..session..", "..app..", "io.netty..");
+
+    /** The rules SQL is a pure function of one message: no connections, sessions, Netty, HTTP or stores (issue 16). */
+    @ArchTest
+    static final ArchRule rulesSqlIsPure = noClasses().that().resideInAPackage("..rules.sql..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..session..", "..delivery..", "..api..", "..registry..", "..shadow..", "..rules.action..",
+                    "io.netty..");
 }

@@ -101,7 +101,6 @@ public final class RulesApi implements ApiModule {
                     case ALREADY_EXISTS -> new AwsException("ResourceAlreadyExistsException", 409, e.getMessage());
                     case NOT_FOUND -> AwsException.unauthorized(e.getMessage());
                     case LIMIT_EXCEEDED -> AwsException.limitExceeded(e.getMessage());
-                    case NOT_AVAILABLE -> new AwsException("NotImplementedException", 501, e.getMessage());
                 };
             }
         };

@@ -13,6 +13,7 @@ import dev.iotcorelocal.rules.TopicRules;
 import dev.iotcorelocal.rules.action.ActionFactory;
 import dev.iotcorelocal.rules.action.republish.RepublishActionFactory;
 import dev.iotcorelocal.rules.action.republish.Republisher;
+import dev.iotcorelocal.rules.sql.AwsIotSqlCompiler;
 import dev.iotcorelocal.rules.sql.SqlCompiler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /** The rules engine's parts: the action types, the SQL compiler, the store with the start-up file, the threads. */
 final class RulesAssembly {
@@ -42,16 +41,7 @@ final class RulesAssembly {
 
     /** The control plane's rules with the start-up file applied; no thread is started yet. */
     static TopicRules rules(BrokerConfig config, Clock clock, RuleStore store, ApplicationPublisher publisher) {
-        SqlCompiler sql;
-        try {
-            sql = ServiceLoader.load(SqlCompiler.class).findFirst().orElse(null);
-        } catch (ServiceConfigurationError e) {
-            LOG.warn("The AWS IoT SQL compiler cannot be loaded: {}", e.getMessage());
-            sql = null;
-        }
-        if (sql == null) {
-            LOG.warn("No AWS IoT SQL compiler in this build: CreateTopicRule answers NotImplementedException");
-        }
+        SqlCompiler sql = new AwsIotSqlCompiler(config.aws().accountId());
         ActionRegistry actions = new ActionRegistry(actionFactories(republisher(publisher)));
         TopicRules rules = new TopicRules(store, new RuleCompiler(sql, actions, config.rules().awsEndpoint(),
                 config.aws().region(), config.aws().accountId()), clock);

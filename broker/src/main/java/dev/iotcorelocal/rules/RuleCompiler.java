@@ -26,7 +26,6 @@ public final class RuleCompiler {
     private final String region;
     private final String accountId;
 
-    /** @param sql null when this build has no AWS IoT SQL compiler: every rule is then refused */
     public RuleCompiler(SqlCompiler sql, ActionRegistry actions, URI awsEndpoint, String region, String accountId) {
         this.sql = sql;
         this.actions = actions;
@@ -40,10 +39,6 @@ public final class RuleCompiler {
     }
 
     CompiledRule compile(String name, RulePayload payload, Instant createdAt, RuleCounters counters) {
-        if (sql == null) {
-            throw new RuleException(RuleException.Kind.NOT_AVAILABLE,
-                    "This build of iotcore-local has no AWS IoT SQL compiler, so it cannot run topic rules.");
-        }
         CompiledQuery query;
         try {
             query = sql.compile(payload.sql(), payload.version());

@@ -12,9 +12,7 @@ public final class RuleException extends RuntimeException {
         /** AWS answers UnauthorizedException (401) for a rule that does not exist. */
         NOT_FOUND,
         /** LimitExceededException, 410: 1000 rules per account. */
-        LIMIT_EXCEEDED,
-        /** This build has no AWS IoT SQL compiler. */
-        NOT_AVAILABLE
+        LIMIT_EXCEEDED
     }
 
     private final Kind kind;

@@ -74,7 +74,6 @@ public final class RulesFile {
             case SQL_PARSE -> "SqlParseException";
             case ALREADY_EXISTS -> "ResourceAlreadyExistsException (the file names it twice)";
             case LIMIT_EXCEEDED -> "LimitExceededException";
-            case NOT_AVAILABLE -> "not available";
             case INVALID, NOT_FOUND -> "InvalidRequestException";
         };
     }

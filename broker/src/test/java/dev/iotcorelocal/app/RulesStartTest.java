@@ -22,7 +22,7 @@ class RulesStartTest {
                 - ruleName: fine
                   topicRulePayload: {sql: "SELECT * FROM 'a'", actions: []}
                 - ruleName: broken
-                  topicRulePayload: {sql: "SELECT temp FROM 'a'", actions: []}
+                  topicRulePayload: {sql: "SELECT * FROM 'a' WHERE", actions: []}
                 """);
         BrokerConfig config = BrokerConfig.defaults()
                 .withListeners(new ListenerConfig("127.0.0.1", 0, 0, false, 0, true))
@@ -31,7 +31,7 @@ class RulesStartTest {
         assertThatThrownBy(() -> Broker.start(config.withRules(config.rules().withFile(rules.toString()))))
                 .isInstanceOf(BrokerStartException.class)
                 .hasMessageStartingWith("rules file " + rules + ", rule 'broken': SqlParseException: ")
-                .hasMessageEndingWith("(line 1, column 8)");
+                .hasMessageContaining("(line 1, column ");
         try (Broker broker = Broker.start(config)) {
             assertThat(broker.apiPort()).isPositive(); // the failed start left nothing bound or half-built behind
         }

@@ -40,7 +40,7 @@ class RulesCliIT {
     @Test
     void aRuleFromTheCliRepublishesWithHeadersAndGetTopicRuleShowsIt() throws Exception {
         String payload = """
-                {"sql": "SELECT * FROM 'cli-dt/+/temp' WHERE temp > 50", "awsIotSqlVersion": "2016-03-23",
+                {"sql": "SELECT temp AS t, topic(2) AS lamp FROM 'cli-dt/+/temp' WHERE temp > 50", "awsIotSqlVersion": "2016-03-23",
                  "description": "hot lamps",
                  "actions": [{"republish": {"topic": "cli-alerts/${topic(2)}", "qos": 1,
                    "roleArn": "arn:aws:iam::123456789012:role/r",
@@ -61,7 +61,8 @@ class RulesCliIT {
 
             Mqtt5Publish received = publishes.receive(10, TimeUnit.SECONDS).orElseThrow();
             assertThat(received.getTopic().toString()).isEqualTo("cli-alerts/lamp-2");
-            assertThat(new String(received.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"temp\":75}");
+            assertThat(JSON.readTree(received.getPayloadAsBytes()))
+                    .isEqualTo(JSON.readTree("{\"t\":75,\"lamp\":\"lamp-2\"}")); // reshaped by the SELECT
             assertThat(received.getQos()).isEqualTo(MqttQos.AT_LEAST_ONCE);
             assertThat(received.getContentType()).map(Object::toString).contains("application/json");
             assertThat(received.getUserProperties().asList()).extracting(p -> p.getName() + "=" + p.getValue())
