@@ -47,7 +47,7 @@ public final class Router {
         this.retained = retained;
     }
 
-    /** The services' tap (shadows): set once while the broker starts. */
+    /** The services' tap (shadows and rules, see CompositeTap): set once while the broker starts. */
     public void tap(MessageTap tap) {
         this.tap = tap;
     }
@@ -73,6 +73,14 @@ public final class Router {
             tap.routed(message);
         }
         return delivered;
+    }
+
+    /**
+     * A Basic Ingest message ({@code $aws/rules/<rule>/...}): handed to the services' tap only,
+     * never to a subscriber or the retained store (AWS).
+     */
+    public void ingest(Message message) {
+        tap.routed(message);
     }
 
     private int routeToSubscribers(Message message) {
