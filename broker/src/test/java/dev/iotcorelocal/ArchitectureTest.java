@@ -76,6 +76,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
                     "..api..", "..session..", "io.netty..");
 
+    /**
+     * Rules see messages through the router's tap and republish through a function the app wires
+     * to the broker's publisher: never a connection, the HTTP API or a session (§8).
+     */
+    @ArchTest
+    static final ArchRule rulesNeverTouchAConnection = noClasses().that().resideInAPackage("..rules..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..api..", "..session..", "..app..", "io.netty..");
+
     /** The rules SQL is a pure function of one message: no connections, sessions, Netty, HTTP or stores (issue 16). */
     @ArchTest
     static final ArchRule rulesSqlIsPure = noClasses().that().resideInAPackage("..rules.sql..")
