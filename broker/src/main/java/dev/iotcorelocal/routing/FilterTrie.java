@@ -27,7 +27,7 @@ public final class FilterTrie<T> {
         for (Map.Entry<String, T> entry : entries) {
             Node<T> node = root;
             for (String level : TopicLevels.split(entry.getKey())) {
-                node = node.children.computeIfAbsent(level, l -> new Node<>());
+                node = node.child(level);
             }
             node.values.add(entry.getValue());
         }
@@ -35,7 +35,7 @@ public final class FilterTrie<T> {
     }
 
     public boolean isEmpty() {
-        return root.children.isEmpty();
+        return root.isLeafless();
     }
 
     /**
@@ -43,7 +43,7 @@ public final class FilterTrie<T> {
      * matching filters comes twice). Allocates nothing when none matches.
      */
     public List<T> match(String topic) {
-        if (root.children.isEmpty()) {
+        if (root.isLeafless()) {
             return List.of();
         }
         List<T> found = walk(root, TopicLevels.of(topic), 0, !topic.isEmpty() && topic.charAt(0) == '$', null);
@@ -53,23 +53,21 @@ public final class FilterTrie<T> {
     private List<T> walk(Node<T> node, String[] levels, int depth, boolean dollarTopic, List<T> found) {
         if (depth == levels.length) {
             found = emit(node, found);
-            if (hashMatchesParent) {
-                Node<T> hash = node.children.get("#");
-                if (hash != null) {
-                    found = emit(hash, found);
-                }
+            if (hashMatchesParent && node.hash != null) {
+                found = emit(node.hash, found);
             }
             return found;
         }
         if (depth > 0 || !dollarTopic) { // spec 4.7.2
-            Node<T> hash = node.children.get("#");
-            if (hash != null) {
-                found = emit(hash, found);
+            if (node.hash != null) {
+                found = emit(node.hash, found);
             }
-            Node<T> plus = node.children.get("+");
-            if (plus != null) {
-                found = walk(plus, levels, depth + 1, dollarTopic, found);
+            if (node.plus != null) {
+                found = walk(node.plus, levels, depth + 1, dollarTopic, found);
             }
+        }
+        if (node.children.isEmpty()) {
+            return found;
         }
         Node<T> exact = node.children.get(levels[depth]);
         return exact == null ? found : walk(exact, levels, depth + 1, dollarTopic, found);
@@ -84,8 +82,25 @@ public final class FilterTrie<T> {
         return result;
     }
 
+    /** The wildcard children are fields, not map entries: every message checks them at every level it walks. */
     private static final class Node<T> {
         final Map<String, Node<T>> children = new HashMap<>();
         final List<T> values = new ArrayList<>(1);
+        Node<T> hash;
+        Node<T> plus;
+
+        Node<T> child(String level) {
+            if (level.equals("#")) {
+                return hash == null ? (hash = new Node<>()) : hash;
+            }
+            if (level.equals("+")) {
+                return plus == null ? (plus = new Node<>()) : plus;
+            }
+            return children.computeIfAbsent(level, l -> new Node<>());
+        }
+
+        boolean isLeafless() {
+            return children.isEmpty() && hash == null && plus == null;
+        }
     }
 }
