@@ -1,9 +1,13 @@
 package dev.iotcorelocal;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -75,4 +79,30 @@ class ArchitectureTest {
     static final ArchRule shadowsNeverTouchAConnection = noClasses().that().resideInAPackage("..shadow..")
             .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
                     "..api..", "..session..", "io.netty..");
+
+    /**
+     * Rule actions reach services over their clients only; MQTT connections and the HTTP API stay
+     * out (Netty appears only as the AWS SDK HTTP client's own event loops, never the broker's).
+     */
+    @ArchTest
+    static final ArchRule ruleActionsKnowNoConnection = noClasses().that().resideInAPackage("..rules.action..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..session..", "..delivery..", "..api..");
+
+    @ArchTest
+    static final ArchRule onlyTheAwsActionsUseTheAwsSdk = noClasses().that().resideOutsideOfPackage("..rules.action.aws..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
+    /**
+     * What the broker loads at start (the factories and the lazy client cache) names no SDK class,
+     * so a broker without SDK rules never loads the SDK: its start time stays as it was.
+     */
+    @ArchTest
+    static final ArchRule theAwsActionFactoriesLoadNoSdk = noClasses()
+            .that(DescribedPredicate.describe("are loaded at broker start", (JavaClass type) ->
+                    type.getPackageName().endsWith(".rules.action.aws")
+                            && (type.getSimpleName().endsWith("Factory") || Set.of("AwsActions", "AwsClients",
+                            "AwsTarget", "AwsFields", "NotEmulatedAction", "LogStreams", "SdkTimeouts")
+                            .contains(type.getSimpleName()))))
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
 }

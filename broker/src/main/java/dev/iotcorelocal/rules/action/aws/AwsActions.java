@@ -22,7 +22,15 @@ public final class AwsActions implements AutoCloseable {
     public AwsActions(SdkTimeouts timeouts) {
         clients = new AwsClients(timeouts);
         factories = List.of(
-                new SqsActionFactory(clients));
+                new LambdaActionFactory(clients),
+                new SqsActionFactory(clients),
+                new SnsActionFactory(clients),
+                new DynamoDbV2ActionFactory(clients),
+                new DynamoDbActionFactory(clients),
+                new S3ActionFactory(clients),
+                new KinesisActionFactory(clients),
+                new FirehoseActionFactory(clients),
+                new CloudwatchLogsActionFactory(clients));
     }
 
     /** One factory per action key, to register with the rules engine. */
