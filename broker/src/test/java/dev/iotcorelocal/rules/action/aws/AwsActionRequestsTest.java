@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -279,6 +281,44 @@ class AwsActionRequestsTest {
                 .toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessage("DynamoDBv2Action failed to put an item into table t: InternalServerError (HTTP 500): boom");
+    }
+
+    @Test
+    void anEndpointThatNeverAnswersFailsTheActionWhenTheCallTimesOut() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        service.answer(request -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Response.of(200, JSON_10, "{}");
+        });
+        try (AwsActions impatient = new AwsActions(
+                new SdkTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1)))) {
+            RuleAction action = impatient.factories().stream().filter(f -> f.key().equals("dynamoDBv2")).findFirst()
+                    .orElseThrow().create(JSON.readTree("{\"putItem\": {\"tableName\": \"t\"}}"),
+                            new LiteralTemplates(service.uri(), "us-east-1"));
+
+            assertThatThrownBy(() -> action.run(LiteralTemplates.request("x", "{}".getBytes(StandardCharsets.UTF_8)))
+                    .toCompletableFuture().join())
+                    .cause().isInstanceOf(ActionFailedException.class)
+                    .hasMessageStartingWith("DynamoDBv2Action failed to put an item into table t: ")
+                    .hasMessageContaining("did not complete");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void afterCloseAnActionFailsRatherThanMakingAClient() throws Exception {
+        RuleAction action = action("kinesis", "{\"streamName\": \"s\"}");
+        actions.close();
+
+        assertThatThrownBy(() -> action.run(LiteralTemplates.request("x", "{}".getBytes(StandardCharsets.UTF_8)))
+                .toCompletableFuture().join())
+                .cause().isInstanceOf(ActionFailedException.class)
+                .hasMessage("the broker is stopping: no kinesis client is created any more");
     }
 
     @Test
