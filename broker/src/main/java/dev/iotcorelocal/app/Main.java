@@ -87,6 +87,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StartWarmUp.begin();
         System.exit(commandLine().execute(args));
     }
 
