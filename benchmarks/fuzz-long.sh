@@ -7,7 +7,10 @@
 #   benchmarks/fuzz-long.sh decoder|connection [RUNS] [MAX_SECONDS]
 #   benchmarks/fuzz-long.sh decoder|connection merge
 #
-# RUNS defaults to 10,000,000 inputs, MAX_SECONDS to 0 (no time limit). It runs at nice 19.
+# RUNS defaults to 10,000,000 inputs, MAX_SECONDS to 0 (no time limit). It runs at nice 19
+# (FUZZ_NICE=0 for a machine given to it). A run records no stack traces (-XX:-StackTraceInThrowable):
+# Netty's leak detector still tracks every buffer and reports every leak, but capturing a stack
+# per allocation took most of the time; replaying a saved input (below) keeps the traces.
 # New coverage goes to broker/target/fuzz/<target>/corpus (seeded from the committed inputs); a
 # crashing input is written to broker/target/fuzz/<target>/ as crash-<sha1>: replay it with
 #   benchmarks/fuzz-long.sh <target> 1 0 broker/target/fuzz/<target>/crash-<sha1>
@@ -36,9 +39,10 @@ classpath=broker/target/test-classes:broker/target/classes:$(cat "$work/classpat
 
 inputs=("$work/corpus" "$seeds")
 limits=(-runs="$runs" -max_total_time="$max_seconds")
-if [ $# -gt 0 ]; then inputs=("$@"); fi  # replay the given inputs only
+traces=(-XX:-StackTraceInThrowable)
+if [ $# -gt 0 ]; then inputs=("$@"); traces=(); fi  # replay the given inputs only, with stack traces
 if [ "$runs" = merge ]; then inputs=("$seeds" "$work/corpus"); limits=(-merge=1); fi
-exec nice -n 19 java -Xmx1g \
+exec nice -n "${FUZZ_NICE:-19}" java -Xmx1g "${traces[@]}" \
   -Dio.netty.leakDetection.level=simple -Dio.netty.leakDetection.samplingInterval=1 \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$classpath" com.code_intelligence.jazzer.Jazzer \

@@ -67,6 +67,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--print-config", description = "Print the effective configuration, with where each value came from, and exit.")
     boolean printConfig;
 
+    @Option(names = "--exit-when-started",
+            description = "Start, print the banner, then stop and exit: checks a configuration end to end, times a "
+                    + "start, and is how the launcher records its class-data archive.")
+    boolean exitWhenStarted;
+
     @CommandLine.ArgGroup(exclusive = true)
     Verbosity verbosity = new Verbosity();
 
@@ -82,6 +87,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StartWarmUp.begin();
         System.exit(commandLine().execute(args));
     }
 
@@ -117,6 +123,11 @@ public final class Main implements Callable<Integer> {
         }
         BrokerConfig config = loaded.config();
         Broker broker = Broker.start(config);
+        if (exitWhenStarted) {
+            System.out.println(StartBanner.render(config, broker));
+            broker.stop();
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.stop();

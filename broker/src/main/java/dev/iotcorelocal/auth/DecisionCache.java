@@ -8,11 +8,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * starts over, so a client cycling through unbounded topics costs a fixed amount of memory. It
  * lives in one binding of the connection's policies; a registry change makes a new binding and so
  * a new, empty cache. Safe from any thread.
+ * <p>
+ * The last answer is kept in front of the map: a device publishing to one topic again and again
+ * (the usual case) is answered with one string comparison, without hashing the new topic string
+ * each message brings.
  */
 final class DecisionCache {
     static final int CAPACITY = 256;
-    private final ConcurrentHashMap<String, Boolean> decisions = new ConcurrentHashMap<>();
+
+    /** Immutable, so a plain field is enough: a thread seeing an older entry only misses the memo. */
+    private record Entry(String name, Boolean allowed) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> decisions = new ConcurrentHashMap<>();
     private final int capacity;
+    private Entry last;
 
     DecisionCache() {
         this(CAPACITY);
@@ -24,14 +34,25 @@ final class DecisionCache {
 
     /** The cached decision, or null when not decided yet. */
     Boolean get(String name) {
-        return decisions.get(name);
+        Entry memo = last;
+        if (memo != null && memo.name.equals(name)) {
+            return memo.allowed;
+        }
+        Entry entry = decisions.get(name);
+        if (entry == null) {
+            return null;
+        }
+        last = entry;
+        return entry.allowed;
     }
 
     void put(String name, boolean allowed) {
         if (decisions.size() >= capacity) {
             decisions.clear();
         }
-        decisions.put(name, allowed);
+        Entry entry = new Entry(name, allowed);
+        decisions.put(name, entry);
+        last = entry;
     }
 
     int size() {

@@ -109,7 +109,7 @@ public final class PolicyAuthorizer implements Authorizer {
         return new PolicyGrant(attempt.clientId(), "", arnPrefix, security, things, (s, t) -> {
             List<Policy> policies = PrincipalResolver.policies(plainListenerPolicies, s);
             ConnectionContext context = clientKeys(attempt).build();
-            return new PolicyGrant.Binding(s, t, null, engine.bind(policies, context));
+            return new PolicyGrant.Binding(s, t, null, engine.bind(policies, context), arnPrefix);
         }, attempt.revoke(), ignored -> { }, denialSink);
     }
 
@@ -118,7 +118,7 @@ public final class PolicyAuthorizer implements Authorizer {
         CertificateBinder.Bound bound = binder.bind(attempt.identity().certificateId(), variables, clientKeys(attempt),
                 attempt.clientId(), UnaryOperator.identity(), s, t);
         Thing thing = bound.principal().thing();
-        return new PolicyGrant.Binding(s, t, thing == null ? null : thing.name(), bound.check());
+        return new PolicyGrant.Binding(s, t, thing == null ? null : thing.name(), bound.check(), arnPrefix);
     }
 
     private ConnectionContext.Builder clientKeys(ConnectAttempt attempt) {

@@ -31,12 +31,21 @@ final class PolicyGrant implements ClientGrant {
         Binding bind(RegistryState security, ThingRegistry.State things);
     }
 
-    /** The policies bound at one pair of snapshots, with that binding's decisions. */
+    /**
+     * The policies bound at one pair of snapshots, with that binding's decisions. The {@code *All}
+     * flags say the action is allowed on every topic (or filter) of the account, as under the dev
+     * allow-all policy: such checks then skip the caches entirely.
+     */
     record Binding(RegistryState security, ThingRegistry.State things, String thingName, PolicyCheck check,
-                   DecisionCache publish, DecisionCache retain, DecisionCache subscribe, DecisionCache receive) {
-        Binding(RegistryState security, ThingRegistry.State things, String thingName, PolicyCheck check) {
+                   DecisionCache publish, DecisionCache retain, DecisionCache subscribe, DecisionCache receive,
+                   boolean publishAll, boolean retainAll, boolean subscribeAll, boolean receiveAll) {
+        Binding(RegistryState security, ThingRegistry.State things, String thingName, PolicyCheck check,
+                String arnPrefix) {
             this(security, things, thingName, check, new DecisionCache(), new DecisionCache(), new DecisionCache(),
-                    new DecisionCache());
+                    new DecisionCache(), check.allowsEvery(PUBLISH, arnPrefix + "topic/"),
+                    check.allowsEvery(RETAIN_PUBLISH, arnPrefix + "topic/"),
+                    check.allowsEvery(SUBSCRIBE, arnPrefix + "topicfilter/"),
+                    check.allowsEvery(RECEIVE, arnPrefix + "topic/"));
         }
     }
 
@@ -92,13 +101,16 @@ final class PolicyGrant implements ClientGrant {
     @Override
     public boolean canPublish(String topic, boolean retain) {
         Binding bound = current();
-        return allowed(bound, bound.publish(), PUBLISH, topic)
-                && (!retain || allowed(bound, bound.retain(), RETAIN_PUBLISH, topic));
+        return (bound.publishAll() || allowed(bound, bound.publish(), PUBLISH, topic))
+                && (!retain || bound.retainAll() || allowed(bound, bound.retain(), RETAIN_PUBLISH, topic));
     }
 
     @Override
     public boolean canSubscribe(String topicFilter) {
         Binding bound = current();
+        if (bound.subscribeAll()) {
+            return true;
+        }
         Boolean cached = bound.subscribe().get(topicFilter);
         if (cached != null) {
             return cached;
@@ -111,6 +123,9 @@ final class PolicyGrant implements ClientGrant {
     @Override
     public boolean canReceive(String topic, String shareGroup) {
         Binding bound = current();
+        if (bound.receiveAll()) { // covers $share/<group>/<topic> too: it is under topic/ as well
+            return true;
+        }
         if (shareGroup == null) {
             return allowed(bound, bound.receive(), RECEIVE, topic);
         }

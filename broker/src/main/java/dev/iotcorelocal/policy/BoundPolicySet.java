@@ -45,6 +45,21 @@ final class BoundPolicySet implements PolicyCheck {
     }
 
     @Override
+    public boolean allowsEvery(String action, String resourcePrefix) {
+        for (BoundStatement deny : denies) {
+            if (deny.statement().coversAction(action)) {
+                return false;
+            }
+        }
+        for (BoundStatement allow : allows) {
+            if (allow.coversEvery(action, resourcePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public Explanation explain(String action, String resource) {
         Decision decision = decide(action, resource);
         return new Explanation(decision, Explainer.explain(decision, all, context, action, resource));

@@ -68,6 +68,19 @@ final class BoundStatement {
         return statement.notResource();
     }
 
+    /** True when this (live) statement covers the action on every resource that starts with the prefix. */
+    boolean coversEvery(String action, String resourcePrefix) {
+        if (statement.notResource() || !statement.coversAction(action)) {
+            return false;
+        }
+        for (Glob pattern : resources) {
+            if (pattern.matchesEveryExtensionOf(resourcePrefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     CompiledPolicy policy() {
         return policy;
     }

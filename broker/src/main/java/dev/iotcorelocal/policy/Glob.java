@@ -153,6 +153,19 @@ final class Glob {
                 ignoreCase);
     }
 
+    /**
+     * True when the pattern matches every string that starts with {@code prefix}: it ends in
+     * {@code *} and what comes before that matches the prefix itself. Sufficient, not necessary;
+     * used once per binding to skip per-message matching, so a false "no" only costs speed.
+     */
+    boolean matchesEveryExtensionOf(String prefix) {
+        int end = chars.length;
+        while (end > 0 && kinds[end - 1] == ANY_RUN) {
+            end--;
+        }
+        return end < chars.length && (end == 0 || slice(0, end).matches(prefix));
+    }
+
     /** True when some literal character of the pattern is {@code c} (for the near-miss hints). */
     boolean hasLiteral(char c) {
         for (int i = 0; i < chars.length; i++) {

@@ -13,6 +13,14 @@ public interface PolicyCheck {
     Explanation explain(String action, String resource);
 
     /**
+     * True only when {@link #decide} allows the action on every resource starting with
+     * {@code resourcePrefix} (e.g. {@code arn:...:topic/}): no live Deny covers the action and a live
+     * Allow covers every such resource. Lets a caller skip per-message decisions under an
+     * allow-all policy. May answer false when it cannot tell cheaply; never true wrongly.
+     */
+    boolean allowsEvery(String action, String resourcePrefix);
+
+    /**
      * TestAuthorization's {@code missingContextValues}: the variables and condition keys (as
      * written, without {@code ${}}) of the statements covering this action that the caller could
      * not resolve, each once, in statement order. Diagnostic only; may allocate.

@@ -120,6 +120,45 @@ class LauncherScriptTest {
     }
 
     @Test
+    void recordsAClassDataArchiveOncePerBuildAndStartsWithIt() throws Exception {
+        fakeJavaThatArchives();
+        buildJar();
+        String archive = repo.toRealPath().resolve("broker/target/iotcore-local.jsa").toString();
+
+        launch(repo, "--help");
+        launch(repo, "--help");
+
+        List<String> calls = javaCalls();
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).contains("-XX:ArchiveClassesAtExit=" + archive, "--exit-when-started",
+                "--mqtts-port 0 --mqtt-port 0 --api-port 0");
+        assertThat(calls.get(1)).doesNotContain("ArchiveClassesAtExit");
+        assertThat(javaArgs()).containsExactly("-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
+                repo.toRealPath().resolve("broker/target/iotcore-local.jar").toString(), "--help");
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // a new build
+        launch(repo, "--help");
+        assertThat(javaCalls()).hasSize(5);
+        assertThat(javaCalls().get(3)).contains("-XX:ArchiveClassesAtExit=" + archive);
+    }
+
+    @Test
+    void aFailedRecordingOrIotcoreCdsOffStartsWithoutAnArchive() throws Exception {
+        buildJar();
+        launch(repo, "--help"); // the plain fake java records nothing
+
+        assertThat(javaArgs()).containsExactly("-XX:+UseSerialGC", "-jar",
+                repo.toRealPath().resolve("broker/target/iotcore-local.jar").toString(), "--help");
+
+        fakeJavaThatArchives();
+        launch(repo, repo.resolve("iotcore-local").toString(), List.of("--help"),
+                Map.of("PATH", bin + ":" + System.getenv("PATH"), "IOTCORE_CDS", "off"));
+        assertThat(javaCalls()).hasSize(1);
+        assertThat(javaArgs()).doesNotContain("-Xlog:cds=off");
+    }
+
+    @Test
     void failedBuildStartsNothing() throws Exception {
         fake("mvn", "echo '[ERROR] COMPILATION ERROR' >&2; exit 1\n");
 
@@ -219,6 +258,17 @@ class LauncherScriptTest {
     private List<String> mvnCalls() throws IOException {
         Path calls = temp.resolve("mvn.calls");
         return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+    }
+
+    /** A java that creates the archive it is asked to record, and logs every call on one line. */
+    private void fakeJavaThatArchives() throws IOException {
+        fake("java", "for a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*) : > \"${a#*=}\";; esac; done\n"
+                + "echo \"$*\" >> '" + temp.resolve("java.calls") + "'\n"
+                + "printf '%s\\n' \"$@\" > '" + temp.resolve("java.args") + "'\n");
+    }
+
+    private List<String> javaCalls() throws IOException {
+        return Files.readAllLines(temp.resolve("java.calls"));
     }
 
     private List<String> javaArgs() throws IOException {

@@ -94,6 +94,30 @@ class MainTest {
     }
 
     @Test
+    void exitWhenStartedStartsEveryListenerPrintsTheBannerThenStopsThem(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(run("--exit-when-started", "-q", "--certificates", dir.toString(), "--mqtts-port", "0",
+                    "--mqtt-port", "0", "--api-port", "0", "--bind", "127.0.0.1").exitCode).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        String banner = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(banner).contains("iotcore-local is running", "MQTT over mutual TLS: 127.0.0.1:");
+        assertThat(dir.resolve("AmazonRootCA1.pem")).exists();
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("mutual TLS: 127\\.0\\.0\\.1:(\\d+)")
+                .matcher(banner);
+        assertThat(port.find()).isTrue();
+        try (java.net.Socket socket = new java.net.Socket()) { // stopped: nothing listens there any more
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(
+                    new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(port.group(1))), 2000))
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
+    @Test
     void profileOptionSwitchesToRelaxedLimits() {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.out;

@@ -24,6 +24,7 @@ import io.netty.buffer.UnpooledByteBufAllocator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns fuzzer bytes into what clients do: mostly valid packets from small vocabularies (three
@@ -44,7 +45,7 @@ final class ClientScript {
     private final FuzzedDataProvider data;
     private final FuzzBroker broker;
     private final MqttVersion[] versions = new MqttVersion[FuzzBroker.SLOTS];
-    private final List<Object> steps = new ArrayList<>(); // rendered only when a check fails
+    private final List<Supplier<String>> steps = new ArrayList<>(); // rendered only when a check fails
 
     ClientScript(FuzzedDataProvider data, FuzzBroker broker) {
         this.data = data;
@@ -57,17 +58,17 @@ final class ClientScript {
             int slot = data.consumeInt(0, FuzzBroker.SLOTS - 1);
             switch (data.consumeInt(0, 9)) {
                 case 0 -> {
-                    steps.add(slot + ": close");
+                    steps.add(() -> slot + ": close");
                     broker.close(slot);
                 }
                 case 1 -> {
                     long seconds = data.pickValue(SECONDS);
-                    steps.add("time +" + seconds + " s");
+                    steps.add(() -> "time +" + seconds + " s");
                     broker.advance(Duration.ofSeconds(seconds));
                 }
                 case 2 -> {
                     byte[] raw = data.consumeBytes(data.consumeInt(0, 64));
-                    steps.add(slot + ": raw " + ByteBufUtil.hexDump(raw));
+                    steps.add(() -> slot + ": raw " + ByteBufUtil.hexDump(raw));
                     broker.send(slot, raw, data.consumeInt(0, 64));
                 }
                 case 3 -> send(slot, connect(slot));
@@ -80,12 +81,12 @@ final class ClientScript {
     /** What the clients did, one step a line, for a failure's message. */
     String trace() {
         StringBuilder out = new StringBuilder();
-        steps.forEach(step -> out.append("\n  ").append(step));
+        steps.forEach(step -> out.append("\n  ").append(step.get()));
         return out.toString();
     }
 
     private void send(int slot, MqttPacket packet) {
-        steps.add(slot + ": " + packet);
+        steps.add(() -> slot + ": " + packet);
         byte[] bytes = encode(packet, versions[slot]);
         broker.send(slot, bytes, data.consumeBoolean() ? bytes.length : data.consumeInt(0, bytes.length));
     }
@@ -95,7 +96,7 @@ final class ClientScript {
         for (int flips = data.consumeInt(1, 3); flips > 0 && bytes.length > 0; flips--) {
             bytes[data.consumeInt(0, bytes.length - 1)] = data.consumeByte();
         }
-        steps.add(slot + ": mangled " + packet + " as " + ByteBufUtil.hexDump(bytes));
+        steps.add(() -> slot + ": mangled " + packet + " as " + ByteBufUtil.hexDump(bytes));
         broker.send(slot, bytes, bytes.length);
     }
 

@@ -38,7 +38,9 @@ final class FuzzBroker {
     static final int SLOTS = 3;
     private static final int SETTLE_ROUNDS = 64;
 
-    private final BrokerConfig config = BrokerConfig.defaults();
+    /** Immutable, so shared: building the defaults (YAML, validation) per input was most of an input's cost. */
+    private static final BrokerConfig DEFAULTS = BrokerConfig.defaults();
+    private final BrokerConfig config = DEFAULTS;
     private final ManualTime time = new ManualTime(Instant.parse("2026-01-01T00:00:00Z"));
     private final TrieSubscriptionIndex index = new TrieSubscriptionIndex(config.mqtt().hashMatchesParent());
     private final Set<String> clientIds = new LinkedHashSet<>(); // every ID a session was stored under

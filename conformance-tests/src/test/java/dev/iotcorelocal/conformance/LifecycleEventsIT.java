@@ -10,7 +10,13 @@ import dev.iotcorelocal.config.EventsConfig;
 import dev.iotcorelocal.junit.IotCoreEndpoints;
 import dev.iotcorelocal.junit.IotCoreLocalExtension;
 import dev.iotcorelocal.session.ManualTime;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
+import software.amazon.awssdk.services.iot.model.ThingPrincipalType;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
@@ -18,6 +24,7 @@ import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
@@ -48,6 +55,50 @@ class LifecycleEventsIT {
 
     private final IotCoreEndpoints broker = iotCore.endpoints();
     private final ManualTime time = iotCore.time();
+
+    @Test
+    void aThingExclusivelyAttachedToTheCertificateIsNamedInEveryEventWhateverTheClientId(@TempDir Path files)
+            throws Exception {
+        try (IotClient iot = AwsClients.iot(broker);
+             EventWatcher events = new EventWatcher(broker, "$aws/events/presence/+/lc-any-id",
+                     "$aws/events/subscriptions/+/lc-any-id", "$aws/events/presence/+/lc-lamp")) {
+            iot.createThing(b -> b.thingName("lc-lamp"));
+            CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(b -> b.setAsActive(true));
+            iot.attachPolicy(b -> b.policyName("iotcore-local-dev-allow-all").target(keys.certificateArn()));
+            iot.attachThingPrincipal(b -> b.thingName("lc-lamp").principal(keys.certificateArn())
+                    .thingPrincipalType(ThingPrincipalType.EXCLUSIVE_THING));
+            Path cert = Files.writeString(files.resolve("lamp.pem.crt"), keys.certificatePem());
+            Path key = Files.writeString(files.resolve("lamp.pem.key"), keys.keyPair().privateKey());
+            MqttClientSslConfig tls = MqttClientSslConfig.builder().keyManagerFactory(Pem.keyManagers(cert, key))
+                    .trustManagerFactory(Pem.trustManagers(broker.caCertificate())).build();
+            Mqtt5BlockingClient device = MqttClient.builder().useMqttVersion5().identifier("lc-any-id")
+                    .serverHost(broker.host()).serverPort(broker.mqttsPort()).sslConfig(tls).buildBlocking();
+
+            device.connect();
+            JsonNode connected = events.next("$aws/events/presence/connected/lc-any-id");
+            device.subscribeWith().topicFilter("lc/lamp").send();
+            JsonNode subscribed = events.next("$aws/events/subscriptions/subscribed/lc-any-id");
+            device.disconnect();
+            JsonNode disconnected = events.next("$aws/events/presence/disconnected/lc-any-id");
+
+            assertThat(fieldNames(connected)).containsExactly("clientId", "thingName", "timestamp", "eventType",
+                    "sessionIdentifier", "principalIdentifier", "ipAddress", "versionNumber");
+            for (JsonNode event : List.of(connected, subscribed, disconnected)) {
+                assertThat(event.get("thingName").asText()).as(event.toString()).isEqualTo("lc-lamp");
+                assertThat(event.get("principalIdentifier").asText()).isEqualTo(keys.certificateId());
+            }
+
+            // Non-exclusive, the client ID naming the thing: associated, but AWS names no thing in the event.
+            iot.detachThingPrincipal(b -> b.thingName("lc-lamp").principal(keys.certificateArn()));
+            iot.attachThingPrincipal(b -> b.thingName("lc-lamp").principal(keys.certificateArn()));
+            Mqtt5BlockingClient named = MqttClient.builder().useMqttVersion5().identifier("lc-lamp")
+                    .serverHost(broker.host()).serverPort(broker.mqttsPort()).sslConfig(tls).buildBlocking();
+            named.connect();
+            JsonNode plain = events.next("$aws/events/presence/connected/lc-lamp");
+            named.disconnect();
+            assertThat(fieldNames(plain)).doesNotContain("thingName").contains("clientId", "principalIdentifier");
+        }
+    }
 
     @Test
     void anMqtt5DeviceIsSeenConnectingSubscribingUnsubscribingAndDisconnectingWithEveryField() throws Exception {
