@@ -105,4 +105,11 @@ class ArchitectureTest {
                             "AwsTarget", "AwsFields", "NotEmulatedAction", "LogStreams", "SdkTimeouts")
                             .contains(type.getSimpleName()))))
             .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
+    /** The rules SQL is a pure function of one message: no connections, sessions, Netty, HTTP or stores (issue 16). */
+    @ArchTest
+    static final ArchRule rulesSqlIsPure = noClasses().that().resideInAPackage("..rules.sql..")
+            .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
+                    "..session..", "..delivery..", "..api..", "..registry..", "..shadow..", "..rules.action..",
+                    "io.netty..");
 }

@@ -8,4 +8,12 @@ public interface CompiledQuery {
     SqlVersion version();
 
     QueryResult evaluate(RuleInput input);
+
+    /**
+     * What the compiler warned about for this rule (e.g. get_user_property, which AWS does not
+     * have), already logged once at compile time; empty for most rules.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
 }
