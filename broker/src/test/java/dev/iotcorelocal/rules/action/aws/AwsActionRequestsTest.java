@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import dev.iotcorelocal.rules.action.ActionFailedException;
 import dev.iotcorelocal.rules.action.ActionRequest;
-import dev.iotcorelocal.rules.action.LiteralTemplates;
+import dev.iotcorelocal.rules.action.TestEnvironment;
 import dev.iotcorelocal.rules.action.RuleAction;
 import dev.iotcorelocal.testsupport.RecordingHttpServer;
 import dev.iotcorelocal.testsupport.RecordingHttpServer.Request;
@@ -104,12 +104,12 @@ class AwsActionRequestsTest {
     void dynamoDbV2FailsWithoutARequestWhenTheResultIsNotAnObject() throws Exception {
         RuleAction action = action("dynamoDBv2", "{\"putItem\": {\"tableName\": \"t\"}}");
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("x", "[1,2]".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("x", "[1,2]".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessage("DynamoDBv2Action needs the SELECT result to be a JSON object, one attribute per field; "
                         + "it was a JSON array");
-        action.run(LiteralTemplates.request("marker", "{\"m\":1}".getBytes(StandardCharsets.UTF_8)))
+        action.run(TestEnvironment.request("marker", "{\"m\":1}".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join();
         // the first request the table sees is the marker's: the array sent nothing
         assertThat(JSON.readTree(service.take().body()).path("Item").path("m").path("N").asText()).isEqualTo("1");
@@ -118,15 +118,15 @@ class AwsActionRequestsTest {
     @Test
     void dynamoDbInsertsTheKeysAndThePayloadColumn() throws Exception {
         run("dynamoDB", """
-                {"tableName": "readings", "hashKeyField": "device", "hashKeyValue": "${topic()}",
-                 "rangeKeyField": "ts", "rangeKeyValue": "1700000000000", "rangeKeyType": "NUMBER",
-                 "payloadField": "data"}""", "dev1", "{\"t\":1}");
+                {"tableName": "readings", "hashKeyField": "device", "hashKeyValue": "${topic(2)}",
+                 "rangeKeyField": "ts", "rangeKeyValue": "${timestamp()}", "rangeKeyType": "NUMBER",
+                 "payloadField": "data_${t}"}""", "dt/dev1", "{\"t\":1}");
 
         Request request = service.take();
         assertThat(request.header("X-Amz-Target")).isEqualTo("DynamoDB_20120810.PutItem");
         assertThat(JSON.readTree(request.body())).isEqualTo(JSON.readTree("""
                 {"TableName": "readings", "Item": {"device": {"S": "dev1"}, "ts": {"N": "1700000000000"},
-                 "data": {"M": {"t": {"N": "1"}}}}}"""));
+                 "data_1": {"M": {"t": {"N": "1"}}}}}"""));
     }
 
     @Test
@@ -160,7 +160,7 @@ class AwsActionRequestsTest {
         RuleAction action = action("dynamoDB",
                 "{\"tableName\": \"t\", \"hashKeyField\": \"k\", \"hashKeyValue\": \"${topic()}\", \"hashKeyType\": \"NUMBER\"}");
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("abc", "{}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("abc", "{}".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessage("DynamoDBAction: key k is a NUMBER but its value 'abc' is not a number");
@@ -229,7 +229,7 @@ class AwsActionRequestsTest {
                 + "\"ErrorMessage\":\"Slow down.\"}]}"));
         RuleAction action = action("firehose", "{\"deliveryStreamName\": \"d\", \"batchMode\": true}");
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("x", "[1,2]".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("x", "[1,2]".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessage("FirehoseAction failed to put 2 records into delivery stream d: 1 failed, the first with "
@@ -277,7 +277,7 @@ class AwsActionRequestsTest {
                 "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"boom\"}"));
         RuleAction action = action("dynamoDBv2", "{\"putItem\": {\"tableName\": \"t\"}}");
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("x", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("x", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessage("DynamoDBv2Action failed to put an item into table t: InternalServerError (HTTP 500): boom");
@@ -298,9 +298,9 @@ class AwsActionRequestsTest {
                 new SdkTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofSeconds(1)))) {
             RuleAction action = impatient.factories().stream().filter(f -> f.key().equals("dynamoDBv2")).findFirst()
                     .orElseThrow().create(JSON.readTree("{\"putItem\": {\"tableName\": \"t\"}}"),
-                            new LiteralTemplates(service.uri(), "us-east-1"));
+                            new TestEnvironment(service.uri(), "us-east-1"));
 
-            assertThatThrownBy(() -> action.run(LiteralTemplates.request("x", "{}".getBytes(StandardCharsets.UTF_8)))
+            assertThatThrownBy(() -> action.run(TestEnvironment.request("x", "{}".getBytes(StandardCharsets.UTF_8)))
                     .toCompletableFuture().join())
                     .cause().isInstanceOf(ActionFailedException.class)
                     .hasMessageStartingWith("DynamoDBv2Action failed to put an item into table t: ")
@@ -315,7 +315,7 @@ class AwsActionRequestsTest {
         RuleAction action = action("kinesis", "{\"streamName\": \"s\"}");
         actions.close();
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("x", "{}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("x", "{}".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessage("the broker is stopping: no kinesis client is created any more");
@@ -336,10 +336,10 @@ class AwsActionRequestsTest {
                 "dynamoDBv2", "DynamoDBv2Action table2", "dynamoDB", "DynamoDBAction table1", "s3", "S3Action bucket",
                 "kinesis", "KinesisAction stream", "firehose", "FirehoseAction delivery",
                 "cloudwatchLogs", "CloudwatchLogsAction group");
-        ActionRequest request = LiteralTemplates.request("x", "{}".getBytes(StandardCharsets.UTF_8));
+        ActionRequest request = TestEnvironment.request("x", "{}".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, String> spec : specs.entrySet()) {
             RuleAction action = factory(spec.getKey()).create(JSON.readTree(spec.getValue()),
-                    LiteralTemplates.withoutEndpoint());
+                    TestEnvironment.withoutEndpoint());
             assertThat(action.failedActionName() + " " + action.failedResource(request))
                     .isEqualTo(expected.get(spec.getKey()));
             assertThatThrownBy(() -> action.run(request).toCompletableFuture().join())
@@ -354,11 +354,11 @@ class AwsActionRequestsTest {
     }
 
     private void run(String key, String spec, String topic, byte[] payload) throws Exception {
-        action(key, spec).run(LiteralTemplates.request(topic, payload)).toCompletableFuture().join();
+        action(key, spec).run(TestEnvironment.request(topic, payload)).toCompletableFuture().join();
     }
 
     private RuleAction action(String key, String spec) throws Exception {
-        return factory(key).create(JSON.readTree(spec), new LiteralTemplates(service.uri(), "us-east-1"));
+        return factory(key).create(JSON.readTree(spec), new TestEnvironment(service.uri(), "us-east-1"));
     }
 
     private dev.iotcorelocal.rules.action.ActionFactory factory(String key) {

@@ -1,7 +1,7 @@
 package dev.iotcorelocal.rules.action.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iotcorelocal.rules.action.LiteralTemplates;
+import dev.iotcorelocal.rules.action.TestEnvironment;
 import dev.iotcorelocal.rules.action.RuleAction;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -50,7 +50,7 @@ class SqsActionElasticMqTest {
         String queueUrl = reader.createQueue(create -> create.queueName("rules-out")).join().queueUrl();
 
         action("{\"queueUrl\": \"" + queueUrl + "\"}")
-                .run(LiteralTemplates.request("dt/dev1", "{\"temp\":51}".getBytes(StandardCharsets.UTF_8)))
+                .run(TestEnvironment.request("dt/dev1", "{\"temp\":51}".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join();
 
         assertThat(receive(queueUrl)).extracting(Message::body).containsExactly("{\"temp\":51}");
@@ -62,7 +62,7 @@ class SqsActionElasticMqTest {
         byte[] payload = {0, (byte) 0xfe, 0x7f};
 
         action("{\"queueUrl\": \"" + queueUrl + "\", \"useBase64\": true}")
-                .run(LiteralTemplates.request("t", payload)).toCompletableFuture().join();
+                .run(TestEnvironment.request("t", payload)).toCompletableFuture().join();
 
         List<Message> messages = receive(queueUrl);
         assertThat(messages).hasSize(1);
@@ -76,6 +76,6 @@ class SqsActionElasticMqTest {
 
     private static RuleAction action(String spec) throws Exception {
         return actions.factories().stream().filter(f -> f.key().equals("sqs")).findFirst().orElseThrow()
-                .create(JSON.readTree(spec), new LiteralTemplates(endpoint, "us-east-1"));
+                .create(JSON.readTree(spec), new TestEnvironment(endpoint, "us-east-1"));
     }
 }

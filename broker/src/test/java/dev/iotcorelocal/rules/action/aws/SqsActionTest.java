@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iotcorelocal.rules.action.ActionFactory;
 import dev.iotcorelocal.rules.action.ActionFailedException;
 import dev.iotcorelocal.rules.action.InvalidActionException;
-import dev.iotcorelocal.rules.action.LiteralTemplates;
+import dev.iotcorelocal.rules.action.TestEnvironment;
 import dev.iotcorelocal.rules.action.RuleAction;
 import dev.iotcorelocal.testsupport.RecordingHttpServer;
 import dev.iotcorelocal.testsupport.RecordingHttpServer.Request;
@@ -44,9 +44,9 @@ class SqsActionTest {
     void sendsThePayloadAsTheMessageBodyToTheTemplatedQueue() throws Exception {
         RuleAction action = factory().create(spec("""
                 {"queueUrl": "http://sqs.local/000000000000/q-${topic()}", "roleArn": "arn:aws:iam::123456789012:role/r"}"""),
-                new LiteralTemplates(sqs.uri(), "eu-west-1"));
+                new TestEnvironment(sqs.uri(), "eu-west-1"));
 
-        action.run(LiteralTemplates.request("sensors", "{\"t\":21}".getBytes(StandardCharsets.UTF_8)))
+        action.run(TestEnvironment.request("sensors", "{\"t\":21}".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join();
 
         Request request = sqs.take();
@@ -63,9 +63,9 @@ class SqsActionTest {
     @Test
     void useBase64SendsTheBytesAsBase64() throws Exception {
         RuleAction action = factory().create(spec("{\"queueUrl\": \"http://q\", \"useBase64\": true}"),
-                new LiteralTemplates(sqs.uri(), "us-east-1"));
+                new TestEnvironment(sqs.uri(), "us-east-1"));
 
-        action.run(LiteralTemplates.request("t", new byte[]{0, (byte) 0xff, 0x10})).toCompletableFuture().join();
+        action.run(TestEnvironment.request("t", new byte[]{0, (byte) 0xff, 0x10})).toCompletableFuture().join();
 
         assertThat(JSON.readTree(sqs.take().body()).path("MessageBody").asText()).isEqualTo("AP8Q");
     }
@@ -75,9 +75,9 @@ class SqsActionTest {
         sqs.answer(request -> Response.of(400, "application/x-amz-json-1.0",
                 "{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\",\"message\":\"The specified queue does not exist.\"}"));
         RuleAction action = factory().create(spec("{\"queueUrl\": \"http://q/missing\"}"),
-                new LiteralTemplates(sqs.uri(), "us-east-1"));
+                new TestEnvironment(sqs.uri(), "us-east-1"));
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("t", "x".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("t", "x".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
                 .isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(ActionFailedException.class)
@@ -89,9 +89,9 @@ class SqsActionTest {
     void anEndpointThatRefusesConnectionsFailsTheAction() throws Exception {
         sqs.close(); // nothing listens on its port any more
         RuleAction action = factory().create(spec("{\"queueUrl\": \"http://q\"}"),
-                new LiteralTemplates(sqs.uri(), "us-east-1"));
+                new TestEnvironment(sqs.uri(), "us-east-1"));
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("t", "x".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("t", "x".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessageStartingWith("SqsAction failed to send a message to http://q: ")
@@ -100,23 +100,23 @@ class SqsActionTest {
 
     @Test
     void withoutAnEndpointTheActionIsNotEmulated() throws Exception {
-        RuleAction action = factory().create(spec("{\"queueUrl\": \"http://q\"}"), LiteralTemplates.withoutEndpoint());
+        RuleAction action = factory().create(spec("{\"queueUrl\": \"http://q\"}"), TestEnvironment.withoutEndpoint());
 
-        assertThatThrownBy(() -> action.run(LiteralTemplates.request("t", new byte[0])).toCompletableFuture().join())
+        assertThatThrownBy(() -> action.run(TestEnvironment.request("t", new byte[0])).toCompletableFuture().join())
                 .cause().isInstanceOf(ActionFailedException.class)
                 .hasMessage("SqsAction is not emulated here: set rules.aws-endpoint-url (e.g. a LocalStack) to run it");
-        assertThat(action.failedResource(LiteralTemplates.request("t", new byte[0]))).isEqualTo("http://q");
+        assertThat(action.failedResource(TestEnvironment.request("t", new byte[0]))).isEqualTo("http://q");
         assertThat(sqs.pending()).isZero();
     }
 
     @Test
     void refusesWhatCreateTopicRuleRefuses() {
-        assertThatThrownBy(() -> factory().create(spec("{\"useBase64\": true}"), LiteralTemplates.withoutEndpoint()))
+        assertThatThrownBy(() -> factory().create(spec("{\"useBase64\": true}"), TestEnvironment.withoutEndpoint()))
                 .isInstanceOf(InvalidActionException.class).hasMessage("sqs.queueUrl is required");
         assertThatThrownBy(() -> factory().create(spec("{\"queueUrl\": \"q\", \"useBase64\": \"yes\"}"),
-                LiteralTemplates.withoutEndpoint()))
+                TestEnvironment.withoutEndpoint()))
                 .isInstanceOf(InvalidActionException.class).hasMessage("sqs.useBase64 must be true or false");
-        assertThatThrownBy(() -> factory().create(spec("{\"queueUrl\": \"${nope()}\"}"), LiteralTemplates.withoutEndpoint()))
+        assertThatThrownBy(() -> factory().create(spec("{\"queueUrl\": \"${nope()}\"}"), TestEnvironment.withoutEndpoint()))
                 .isInstanceOf(InvalidActionException.class).hasMessageStartingWith("sqs.queueUrl: ");
     }
 

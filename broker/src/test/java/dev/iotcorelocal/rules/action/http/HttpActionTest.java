@@ -3,7 +3,7 @@ package dev.iotcorelocal.rules.action.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iotcorelocal.rules.action.ActionFailedException;
 import dev.iotcorelocal.rules.action.InvalidActionException;
-import dev.iotcorelocal.rules.action.LiteralTemplates;
+import dev.iotcorelocal.rules.action.TestEnvironment;
 import dev.iotcorelocal.rules.action.RuleAction;
 import dev.iotcorelocal.testsupport.RecordingHttpServer;
 import dev.iotcorelocal.testsupport.RecordingHttpServer.Request;
@@ -53,7 +53,7 @@ class HttpActionTest {
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
         assertThat(request.bodyText()).isEqualTo("{\"t\":1}");
         assertThat(action.failedActionName()).isEqualTo("HttpAction");
-        assertThat(action.failedResource(LiteralTemplates.request("dev1", new byte[0]))).isEqualTo(web.uri() + "/in/dev1");
+        assertThat(action.failedResource(TestEnvironment.request("dev1", new byte[0]))).isEqualTo(web.uri() + "/in/dev1");
     }
 
     @Test
@@ -163,7 +163,7 @@ class HttpActionTest {
     }
 
     private RuleAction action(String spec) throws Exception {
-        return actions.factory().create(JSON.readTree(spec), LiteralTemplates.withoutEndpoint());
+        return actions.factory().create(JSON.readTree(spec), TestEnvironment.withoutEndpoint());
     }
 
     private static void run(RuleAction action, String topic, String payload) {
@@ -171,6 +171,6 @@ class HttpActionTest {
     }
 
     private static void run(RuleAction action, String topic, byte[] payload) {
-        action.run(LiteralTemplates.request(topic, payload)).toCompletableFuture().join();
+        action.run(TestEnvironment.request(topic, payload)).toCompletableFuture().join();
     }
 }

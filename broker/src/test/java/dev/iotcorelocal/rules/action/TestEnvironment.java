@@ -1,37 +1,32 @@
 package dev.iotcorelocal.rules.action;
 
 import dev.iotcorelocal.packet.PublishProperties;
+import dev.iotcorelocal.rules.sql.AwsIotSqlCompiler;
 import dev.iotcorelocal.rules.sql.CompiledTemplate;
 import dev.iotcorelocal.rules.sql.RuleInput;
 import dev.iotcorelocal.rules.sql.SqlParseException;
+import dev.iotcorelocal.rules.sql.SqlVersion;
 
 import java.net.URI;
 
-/**
- * A test {@link ActionEnvironment} until the SQL compiler is merged: templates render their text,
- * with {@code ${topic()}} replaced by the message's topic; any other {@code ${...}} is refused
- * as the compiler would refuse an unknown expression.
- */
-public final class LiteralTemplates implements ActionEnvironment {
+/** The {@link ActionEnvironment} a rule gives its actions: the real SQL compiler's templates (2016-03-23), an endpoint, a region. */
+public final class TestEnvironment implements ActionEnvironment {
+    private static final AwsIotSqlCompiler SQL = new AwsIotSqlCompiler();
     private final URI endpoint;
     private final String region;
 
-    public LiteralTemplates(URI endpoint, String region) {
+    public TestEnvironment(URI endpoint, String region) {
         this.endpoint = endpoint;
         this.region = region;
     }
 
-    public static LiteralTemplates withoutEndpoint() {
-        return new LiteralTemplates(null, "us-east-1");
+    public static TestEnvironment withoutEndpoint() {
+        return new TestEnvironment(null, "us-east-1");
     }
 
     @Override
     public CompiledTemplate template(String text) throws SqlParseException {
-        int start = text.replace("${topic()}", "").indexOf("${");
-        if (start >= 0) {
-            throw new SqlParseException("unsupported expression in template " + text, 1, start + 1);
-        }
-        return input -> text.replace("${topic()}", input.topic());
+        return SQL.template(text, SqlVersion.V2016_03_23);
     }
 
     @Override
