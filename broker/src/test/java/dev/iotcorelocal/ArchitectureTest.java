@@ -81,13 +81,19 @@ class ArchitectureTest {
                     "..api..", "..session..", "io.netty..");
 
     /**
-     * Rule actions reach services over their clients only; MQTT connections and the HTTP API stay
-     * out (Netty appears only as the AWS SDK HTTP client's own event loops, never the broker's).
+     * Rules see messages through the router's tap and republish through a function the app wires
+     * to the broker's publisher: never a connection, the HTTP API or a session (§8).
      */
     @ArchTest
-    static final ArchRule ruleActionsKnowNoConnection = noClasses().that().resideInAPackage("..rules.action..")
+    static final ArchRule rulesNeverTouchAConnection = noClasses().that().resideInAPackage("..rules..")
             .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
-                    "..session..", "..delivery..", "..api..");
+                    "..api..", "..session..", "..app..");
+
+    /** Netty appears in the rules only as the AWS SDK HTTP client's own event loops, which the SDK actions shut down. */
+    @ArchTest
+    static final ArchRule rulesUseNoNettyButTheSdksClient = noClasses().that().resideInAPackage("..rules..")
+            .and().resideOutsideOfPackage("..rules.action.aws..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..");
 
     @ArchTest
     static final ArchRule onlyTheAwsActionsUseTheAwsSdk = noClasses().that().resideOutsideOfPackage("..rules.action.aws..")

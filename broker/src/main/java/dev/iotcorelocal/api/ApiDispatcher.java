@@ -1,6 +1,6 @@
 package dev.iotcorelocal.api;
 
-import dev.iotcorelocal.registry.RegistryException;
+import dev.iotcorelocal.registry.RegistryRefusal;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -91,7 +91,7 @@ final class ApiDispatcher {
             return HttpResponses.ok(call.handler().handle(call.request()), call.requestId());
         } catch (AwsException e) {
             return HttpResponses.error(e, call.requestId());
-        } catch (RegistryException e) {
+        } catch (RegistryRefusal e) {
             return HttpResponses.error(AwsException.of(e), call.requestId());
         } catch (RuntimeException e) {
             return HttpResponses.error(unexpected(call.description(), call.operation(), call.requestId(), e),

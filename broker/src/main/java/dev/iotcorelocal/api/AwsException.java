@@ -48,16 +48,10 @@ public final class AwsException extends RuntimeException {
         return new AwsException(errorType, status, getMessage(), Map.copyOf(more));
     }
 
-    /** A registry refusal in AWS's terms. */
-    public static AwsException of(dev.iotcorelocal.registry.RegistryException e) {
-        return switch (e.kind()) {
-            case NOT_FOUND -> resourceNotFound(e.getMessage());
-            case ALREADY_EXISTS -> new AwsException("ResourceAlreadyExistsException", 409, e.getMessage());
-            case VERSION_CONFLICT -> versionConflict(e.getMessage());
-            case INVALID -> invalidRequest(e.getMessage());
-            case DELETE_CONFLICT -> deleteConflict(e.getMessage());
-            case LIMIT_EXCEEDED -> limitExceeded(e.getMessage());
-        };
+    /** A registry refusal in AWS's terms: its error type and status, and the resource AWS names for a duplicate. */
+    public static AwsException of(dev.iotcorelocal.registry.RegistryRefusal e) {
+        return new AwsException(e.error().awsType(), e.error().httpStatus(), e.getMessage())
+                .withField("resourceId", e.resourceId()).withField("resourceArn", e.resourceArn());
     }
 
     public static AwsException invalidRequest(String message) {
@@ -73,19 +67,7 @@ public final class AwsException extends RuntimeException {
                 .withField("resourceId", resourceId).withField("resourceArn", resourceArn);
     }
 
-    public static AwsException versionConflict(String message) {
-        return new AwsException("VersionConflictException", 409, message);
-    }
-
-    public static AwsException deleteConflict(String message) {
-        return new AwsException("DeleteConflictException", 409, message);
-    }
-
     /** AWS IoT's control plane answers LimitExceededException with 410, not 429. */
-    public static AwsException limitExceeded(String message) {
-        return new AwsException("LimitExceededException", 410, message);
-    }
-
     public static AwsException certificateState(String message) {
         return new AwsException("CertificateStateException", 406, message);
     }

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static dev.iotcorelocal.api.ApiService.CONTROL;
-import static dev.iotcorelocal.api.RegistryCalls.translated;
 
 /** CA certificates: RegisterCACertificate, DescribeCACertificate, ListCACertificates, UpdateCACertificate, Delete. */
 public final class CaCertificatesApi implements ApiModule {
@@ -22,11 +21,11 @@ public final class CaCertificatesApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(CONTROL, "RegisterCaCertificate", translated(this::register))
-                .on(CONTROL, "DescribeCaCertificate", translated(this::describe))
-                .on(CONTROL, "ListCaCertificates", translated(this::list))
-                .on(CONTROL, "UpdateCaCertificate", translated(this::update))
-                .on(CONTROL, "DeleteCaCertificate", translated(this::delete));
+        routes.on(CONTROL, "RegisterCaCertificate", this::register)
+                .on(CONTROL, "DescribeCaCertificate", this::describe)
+                .on(CONTROL, "ListCaCertificates", this::list)
+                .on(CONTROL, "UpdateCaCertificate", this::update)
+                .on(CONTROL, "DeleteCaCertificate", this::delete);
     }
 
     private ApiResponse register(ApiRequest request) {

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static dev.iotcorelocal.api.ApiService.CONTROL;
-import static dev.iotcorelocal.api.RegistryCalls.translated;
 
 /** Device certificates: CreateKeysAndCertificate, CreateCertificateFromCsr, Register*, Describe, Update, Delete, List. */
 public final class CertificatesApi implements ApiModule {
@@ -24,15 +23,15 @@ public final class CertificatesApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(CONTROL, "CreateKeysAndCertificate", translated(this::createKeysAndCertificate))
-                .on(CONTROL, "CreateCertificateFromCsr", translated(this::createFromCsr))
-                .on(CONTROL, "RegisterCertificate", translated(this::registerCertificate))
-                .on(CONTROL, "RegisterCertificateWithoutCa", translated(this::registerWithoutCa))
-                .on(CONTROL, "DescribeCertificate", translated(this::describe))
-                .on(CONTROL, "UpdateCertificate", translated(this::update))
-                .on(CONTROL, "DeleteCertificate", translated(this::delete))
-                .on(CONTROL, "ListCertificates", translated(this::list))
-                .on(CONTROL, "ListCertificatesByCa", translated(this::listByCa));
+        routes.on(CONTROL, "CreateKeysAndCertificate", this::createKeysAndCertificate)
+                .on(CONTROL, "CreateCertificateFromCsr", this::createFromCsr)
+                .on(CONTROL, "RegisterCertificate", this::registerCertificate)
+                .on(CONTROL, "RegisterCertificateWithoutCa", this::registerWithoutCa)
+                .on(CONTROL, "DescribeCertificate", this::describe)
+                .on(CONTROL, "UpdateCertificate", this::update)
+                .on(CONTROL, "DeleteCertificate", this::delete)
+                .on(CONTROL, "ListCertificates", this::list)
+                .on(CONTROL, "ListCertificatesByCa", this::listByCa);
     }
 
     private ApiResponse createKeysAndCertificate(ApiRequest request) {

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import static dev.iotcorelocal.api.ApiService.CONTROL;
-import static dev.iotcorelocal.api.RegistryCalls.translated;
 
 /** Policies and policy versions. */
 public final class PoliciesApi implements ApiModule {
@@ -20,15 +19,15 @@ public final class PoliciesApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(CONTROL, "CreatePolicy", translated(this::create))
-                .on(CONTROL, "GetPolicy", translated(this::get))
-                .on(CONTROL, "ListPolicies", translated(this::list))
-                .on(CONTROL, "DeletePolicy", translated(this::delete))
-                .on(CONTROL, "CreatePolicyVersion", translated(this::createVersion))
-                .on(CONTROL, "GetPolicyVersion", translated(this::getVersion))
-                .on(CONTROL, "ListPolicyVersions", translated(this::listVersions))
-                .on(CONTROL, "SetDefaultPolicyVersion", translated(this::setDefaultVersion))
-                .on(CONTROL, "DeletePolicyVersion", translated(this::deleteVersion));
+        routes.on(CONTROL, "CreatePolicy", this::create)
+                .on(CONTROL, "GetPolicy", this::get)
+                .on(CONTROL, "ListPolicies", this::list)
+                .on(CONTROL, "DeletePolicy", this::delete)
+                .on(CONTROL, "CreatePolicyVersion", this::createVersion)
+                .on(CONTROL, "GetPolicyVersion", this::getVersion)
+                .on(CONTROL, "ListPolicyVersions", this::listVersions)
+                .on(CONTROL, "SetDefaultPolicyVersion", this::setDefaultVersion)
+                .on(CONTROL, "DeletePolicyVersion", this::deleteVersion);
     }
 
     private ApiResponse create(ApiRequest request) {

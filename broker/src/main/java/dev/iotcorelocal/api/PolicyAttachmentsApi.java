@@ -7,7 +7,6 @@ import dev.iotcorelocal.registry.Policy;
 import java.util.List;
 
 import static dev.iotcorelocal.api.ApiService.CONTROL;
-import static dev.iotcorelocal.api.RegistryCalls.translated;
 
 /**
  * Policies on targets: AttachPolicy, DetachPolicy, ListAttachedPolicies, ListTargetsForPolicy,
@@ -23,14 +22,14 @@ public final class PolicyAttachmentsApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(CONTROL, "AttachPolicy", translated(this::attach))
-                .on(CONTROL, "DetachPolicy", translated(this::detach))
-                .on(CONTROL, "ListAttachedPolicies", translated(this::listAttached))
-                .on(CONTROL, "ListTargetsForPolicy", translated(this::listTargets))
-                .on(CONTROL, "GetEffectivePolicies", translated(this::effective))
-                .on(CONTROL, "AttachPrincipalPolicy", translated(this::attachPrincipal))
-                .on(CONTROL, "DetachPrincipalPolicy", translated(this::detachPrincipal))
-                .on(CONTROL, "ListPrincipalPolicies", translated(this::listPrincipal));
+        routes.on(CONTROL, "AttachPolicy", this::attach)
+                .on(CONTROL, "DetachPolicy", this::detach)
+                .on(CONTROL, "ListAttachedPolicies", this::listAttached)
+                .on(CONTROL, "ListTargetsForPolicy", this::listTargets)
+                .on(CONTROL, "GetEffectivePolicies", this::effective)
+                .on(CONTROL, "AttachPrincipalPolicy", this::attachPrincipal)
+                .on(CONTROL, "DetachPrincipalPolicy", this::detachPrincipal)
+                .on(CONTROL, "ListPrincipalPolicies", this::listPrincipal);
     }
 
     private ApiResponse attach(ApiRequest request) {

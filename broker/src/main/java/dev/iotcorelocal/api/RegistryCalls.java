@@ -1,25 +1,12 @@
 package dev.iotcorelocal.api;
 
 import dev.iotcorelocal.registry.Page;
-import dev.iotcorelocal.registry.RegistryRefusal;
 
 import java.util.function.Function;
 
-/** The registry's refusals as AWS's error responses, and the paging query members its listings share. */
+/** The paging and header query members the registry's listings share (refusals are the dispatcher's: AwsException.of). */
 final class RegistryCalls {
     private RegistryCalls() {
-    }
-
-    /** The handler with every {@link RegistryRefusal} answered as the AWS error it names. */
-    static ApiHandler translated(ApiHandler handler) {
-        return request -> {
-            try {
-                return handler.handle(request);
-            } catch (RegistryRefusal e) {
-                throw new AwsException(e.error().awsType(), e.error().httpStatus(), e.getMessage())
-                        .withField("resourceId", e.resourceId()).withField("resourceArn", e.resourceArn());
-            }
-        };
     }
 
     /** A page size query member (pageSize or maxResults): 1-250, or null for the default. */

@@ -1,6 +1,7 @@
 package dev.iotcorelocal.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.iotcorelocal.auth.Authorizer;
 import dev.iotcorelocal.limits.ShadowNames;
 import dev.iotcorelocal.shadow.ShadowKey;
 import dev.iotcorelocal.shadow.ShadowOperation;
@@ -18,32 +19,50 @@ import java.util.concurrent.TimeoutException;
 /**
  * iot-data's shadow operations. They call the same service the MQTT topics do, so an HTTP
  * update is applied in order with the devices' and publishes the same notifications. The wait
- * for the thing's lane happens here, on an API worker, never on an MQTT event loop.
+ * for the thing's lane happens here, on an API worker, never on an MQTT event loop. Over TLS with
+ * a client certificate, the certificate's policies decide {@code iot:GetThingShadow},
+ * {@code iot:UpdateThingShadow}, {@code iot:DeleteThingShadow} on {@code thing/<thing>[/<shadow>]}
+ * and {@code iot:ListNamedShadowsForThing} on {@code *}; a refusal is iot-data's 401
+ * UnauthorizedException (the only authorization error these operations' model has).
  */
 public final class ShadowApi implements ApiModule {
     private static final byte[] NO_PAYLOAD = new byte[0];
     private static final long ANSWER_TIMEOUT_SECONDS = 10;
     private static final int DEFAULT_PAGE_SIZE = 25; // AWS documents no default; its examples page in tens
     private final ShadowService shadows;
+    private final Authorizer authorizer;
 
-    public ShadowApi(ShadowService shadows) {
+    public ShadowApi(ShadowService shadows, Authorizer authorizer) {
         this.shadows = shadows;
+        this.authorizer = authorizer;
     }
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(ApiService.DATA, "GetThingShadow", r -> call(r, ShadowOperation.GET, NO_PAYLOAD))
-                .on(ApiService.DATA, "UpdateThingShadow", r -> call(r, ShadowOperation.UPDATE, r.body()))
-                .on(ApiService.DATA, "DeleteThingShadow", r -> call(r, ShadowOperation.DELETE, NO_PAYLOAD))
+        routes.on(ApiService.DATA, "GetThingShadow", r -> call(r, ShadowOperation.GET, "iot:GetThingShadow", NO_PAYLOAD))
+                .on(ApiService.DATA, "UpdateThingShadow",
+                        r -> call(r, ShadowOperation.UPDATE, "iot:UpdateThingShadow", r.body()))
+                .on(ApiService.DATA, "DeleteThingShadow",
+                        r -> call(r, ShadowOperation.DELETE, "iot:DeleteThingShadow", NO_PAYLOAD))
                 .on(ApiService.DATA, "ListNamedShadowsForThing", this::listNamedShadows);
     }
 
-    private ApiResponse call(ApiRequest request, ShadowOperation operation, byte[] payload) {
-        ShadowResult result = await(shadows.call(key(request), operation, payload));
+    private ApiResponse call(ApiRequest request, ShadowOperation operation, String action, byte[] payload) {
+        ShadowKey key = key(request);
+        authorize(request, key.shadowName() == null ? "thing/" + key.thingName()
+                : "thing/" + key.thingName() + '/' + key.shadowName(), action);
+        ShadowResult result = await(shadows.call(key, operation, payload));
         if (!result.accepted()) {
             throw refusal(result.rejection());
         }
         return ApiResponse.raw(result.response(), ApiResponse.JSON);
+    }
+
+    private void authorize(ApiRequest request, String resource, String action) {
+        String refusal = authorizer.refuseHttp(request.clientCertificate(), resource, List.of(action));
+        if (refusal != null) {
+            throw new AwsException("UnauthorizedException", 401, refusal);
+        }
     }
 
     private static ShadowKey key(ApiRequest request) {
@@ -71,6 +90,7 @@ public final class ShadowApi implements ApiModule {
 
     private ApiResponse listNamedShadows(ApiRequest request) {
         String thing = thingName(request);
+        authorize(request, Authorizer.ANY_RESOURCE, "iot:ListNamedShadowsForThing");
         Long pageSize = request.queryLong("pageSize", 1, 100);
         int limit = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize.intValue();
         String after = PageToken.decode(request.query("nextToken"));

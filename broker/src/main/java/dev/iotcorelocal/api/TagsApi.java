@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.iotcorelocal.api.ApiService.CONTROL;
-import static dev.iotcorelocal.api.RegistryCalls.translated;
 
 /** TagResource, UntagResource, ListTagsForResource. */
 public final class TagsApi implements ApiModule {
@@ -21,9 +20,9 @@ public final class TagsApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(CONTROL, "TagResource", translated(this::tag))
-                .on(CONTROL, "UntagResource", translated(this::untag))
-                .on(CONTROL, "ListTagsForResource", translated(this::list));
+        routes.on(CONTROL, "TagResource", this::tag)
+                .on(CONTROL, "UntagResource", this::untag)
+                .on(CONTROL, "ListTagsForResource", this::list);
     }
 
     private ApiResponse tag(ApiRequest request) {

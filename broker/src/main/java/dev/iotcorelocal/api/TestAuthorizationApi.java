@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.iotcorelocal.api.ApiService.CONTROL;
-import static dev.iotcorelocal.api.RegistryCalls.translated;
 
 /**
  * TestAuthorization: AWS's request and response shape, answered by the broker's own authorization
@@ -30,7 +29,7 @@ public final class TestAuthorizationApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(CONTROL, "TestAuthorization", translated(this::test));
+        routes.on(CONTROL, "TestAuthorization", this::test);
     }
 
     private ApiResponse test(ApiRequest request) {

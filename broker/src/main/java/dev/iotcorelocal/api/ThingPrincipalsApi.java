@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static dev.iotcorelocal.api.ApiService.CONTROL;
-import static dev.iotcorelocal.api.RegistryCalls.translated;
 
 /** Certificates on things: Attach/DetachThingPrincipal, ListThingPrincipals[V2], ListPrincipalThings[V2]. */
 public final class ThingPrincipalsApi implements ApiModule {
@@ -23,12 +22,12 @@ public final class ThingPrincipalsApi implements ApiModule {
 
     @Override
     public void register(RouteTable routes) {
-        routes.on(CONTROL, "AttachThingPrincipal", translated(this::attach))
-                .on(CONTROL, "DetachThingPrincipal", translated(this::detach))
-                .on(CONTROL, "ListThingPrincipals", translated(this::listThingPrincipals))
-                .on(CONTROL, "ListThingPrincipalsV2", translated(this::listThingPrincipalsV2))
-                .on(CONTROL, "ListPrincipalThings", translated(this::listPrincipalThings))
-                .on(CONTROL, "ListPrincipalThingsV2", translated(this::listPrincipalThingsV2));
+        routes.on(CONTROL, "AttachThingPrincipal", this::attach)
+                .on(CONTROL, "DetachThingPrincipal", this::detach)
+                .on(CONTROL, "ListThingPrincipals", this::listThingPrincipals)
+                .on(CONTROL, "ListThingPrincipalsV2", this::listThingPrincipalsV2)
+                .on(CONTROL, "ListPrincipalThings", this::listPrincipalThings)
+                .on(CONTROL, "ListPrincipalThingsV2", this::listPrincipalThingsV2);
     }
 
     private ApiResponse attach(ApiRequest request) {

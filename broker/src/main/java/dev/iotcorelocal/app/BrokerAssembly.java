@@ -8,6 +8,7 @@ import dev.iotcorelocal.api.DataPlaneApi;
 import dev.iotcorelocal.api.EndpointApi;
 import dev.iotcorelocal.api.PoliciesApi;
 import dev.iotcorelocal.api.PolicyAttachmentsApi;
+import dev.iotcorelocal.api.RulesApi;
 import dev.iotcorelocal.api.ShadowApi;
 import dev.iotcorelocal.api.TagsApi;
 import dev.iotcorelocal.api.TestAuthorizationApi;
@@ -18,6 +19,7 @@ import dev.iotcorelocal.auth.CompiledPolicies;
 import dev.iotcorelocal.auth.PolicyAuthorizer;
 import dev.iotcorelocal.config.BrokerConfig;
 import dev.iotcorelocal.config.ConfigLoader;
+import dev.iotcorelocal.delivery.CompositeTap;
 import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.events.ConnectionEvents;
 import dev.iotcorelocal.events.LifecycleEvents;
@@ -32,6 +34,11 @@ import dev.iotcorelocal.registry.SecurityRegistry;
 import dev.iotcorelocal.registry.ThingRegistry;
 import dev.iotcorelocal.registry.ThingRegistryView;
 import dev.iotcorelocal.routing.RetainedStore;
+import dev.iotcorelocal.rules.RuleStore;
+import dev.iotcorelocal.rules.action.aws.AwsActions;
+import dev.iotcorelocal.rules.action.http.HttpActions;
+import dev.iotcorelocal.rules.RulesEngine;
+import dev.iotcorelocal.rules.TopicRules;
 import dev.iotcorelocal.routing.SubscriptionIndex;
 import dev.iotcorelocal.routing.TrieSubscriptionIndex;
 import dev.iotcorelocal.session.ExecutorExpiryScheduler;
@@ -87,11 +94,27 @@ final class BrokerAssembly {
                 config.memory().retainedMaxBytes(), message -> message.payload().length, clock::millis);
         Router router = new Router(index, registry, retained, clock);
         registry.sharedRedelivery(router::redeliverShared);
+        ApplicationPublisher publisher = new ApplicationPublisher(router, config.limits(), clock);
+        RuleStore ruleStore = RulesAssembly.store(config);
+        // no SDK and no HTTP client is loaded or started until a rule first runs such an action
+        AwsActions awsActions = new AwsActions();
+        HttpActions httpActions = new HttpActions();
+        TopicRules rules;
+        try { // the rules file is read before any service thread starts: a bad rule leaves nothing running
+            rules = RulesAssembly.rules(config, clock, ruleStore, publisher, awsActions, httpActions);
+        } catch (RuntimeException e) {
+            closeQuietly(closeScheduler);
+            throw e;
+        }
         ShadowService shadows = ShadowService.start(new ShadowEngine(new InMemoryShadowStore(), clock),
-                new RouterShadowPublisher(router));
-        router.tap(new ShadowTap(shadows));
+                new RouterShadowPublisher(router), config.limits().shadowRequestsPerSecond());
+        RulesEngine rulesEngine = RulesAssembly.engine(config, clock, ruleStore);
+        router.tap(CompositeTap.of(List.of(new ShadowTap(shadows), rulesEngine.tap())));
         AutoCloseable closeServices = () -> {
             shadows.close();
+            rulesEngine.close();
+            awsActions.close();
+            httpActions.close();
             closeScheduler.close();
         };
         ConnectRateLimiter connectRateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(),
@@ -111,11 +134,12 @@ final class BrokerAssembly {
                 new ThingPrincipalsApi(security.attachments(), security::snapshot),
                 new TagsApi(security.tags()),
                 new EndpointApi(config.aws().endpointHost()),
-                new DataPlaneApi(new ApplicationPublisher(router, config.limits(), clock), retained, registry,
+                new DataPlaneApi(publisher, retained, registry,
                         config.limits(), authorizer),
                 new ThingsApi(things, thing -> !security.snapshot().principalsOf(thing).isEmpty()),
                 new ThingGroupsApi(things),
-                new ShadowApi(shadows)
+                new ShadowApi(shadows, authorizer),
+                new RulesApi(rules)
         );
 
         MqttServer server = new MqttServer(context, config.transport(), config.limits().bytesPerSecond());
@@ -139,7 +163,18 @@ final class BrokerAssembly {
                 ownScheduler.close();
             }
             shadows.close();
+            rulesEngine.close();
+            awsActions.close();
+            httpActions.close();
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.debug("Closing after a failed start failed too", e);
         }
     }
 

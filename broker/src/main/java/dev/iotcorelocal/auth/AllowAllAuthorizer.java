@@ -1,6 +1,7 @@
 package dev.iotcorelocal.auth;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 /** Everything is allowed: embedded tests and the plain listener without policies, like {@code iot:*} on {@code *}. */
 public final class AllowAllAuthorizer implements Authorizer {
@@ -10,7 +11,7 @@ public final class AllowAllAuthorizer implements Authorizer {
     }
 
     @Override
-    public String refuseHttpPublish(X509Certificate certificate, String topic, boolean retain) {
+    public String refuseHttp(X509Certificate certificate, String resource, List<String> actions) {
         return null;
     }
 

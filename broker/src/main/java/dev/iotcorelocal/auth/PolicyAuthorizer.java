@@ -55,7 +55,7 @@ public final class PolicyAuthorizer implements Authorizer {
                      PolicyEngine engine, List<String> plainListenerPolicies, String domainName,
                      Consumer<String> denialSink) {
         this.denialSink = denialSink;
-        this.httpDenials = new DenialLog("(HTTP Publish)", denialSink);
+        this.httpDenials = new DenialLog("(HTTP)", denialSink);
         this.security = security;
         this.things = things;
         this.arnPrefix = "arn:aws:iot:" + arns.region() + ":" + arns.accountId() + ":";
@@ -172,7 +172,7 @@ public final class PolicyAuthorizer implements Authorizer {
     }
 
     @Override
-    public String refuseHttpPublish(X509Certificate certificate, String topic, boolean retain) {
+    public String refuseHttp(X509Certificate certificate, String resource, List<String> actions) {
         if (certificate == null) {
             return null;
         }
@@ -180,17 +180,16 @@ public final class PolicyAuthorizer implements Authorizer {
         RegistryState s = security.get();
         String unusable = unusable(null, certificateId, s, things.get());
         if (unusable != null) {
-            return "The client certificate cannot publish: " + unusable + ".";
+            return "The client certificate cannot call iot-data: " + unusable + ".";
         }
         var check = binder.bind(certificateId, CertificateVariables.of(certificate), binder.requestKeys(null), null,
                 UnaryOperator.identity(), s, things.get()).check();
-        String resource = arnPrefix + "topic/" + topic;
-        for (String action : retain ? List.of(PolicyGrant.PUBLISH, PolicyGrant.RETAIN_PUBLISH)
-                : List.of(PolicyGrant.PUBLISH)) {
-            if (!check.decide(action, resource).allowed()) {
-                String explanation = check.explain(action, resource).text();
-                httpDenials.denied(action, resource + " (certificate " + certificateId + ")", () -> explanation);
-                return "Denied " + action + " on " + resource + ": " + explanation;
+        String arn = ANY_RESOURCE.equals(resource) ? resource : arnPrefix + resource;
+        for (String action : actions) {
+            if (!check.decide(action, arn).allowed()) {
+                String explanation = check.explain(action, arn).text();
+                httpDenials.denied(action, arn + " (certificate " + certificateId + ")", () -> explanation);
+                return "Denied " + action + " on " + arn + ": " + explanation;
             }
         }
         return null;

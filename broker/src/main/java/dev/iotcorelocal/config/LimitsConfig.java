@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import static dev.iotcorelocal.config.ConfigException.require;
 
 /**
- * AWS IoT Core's per-connection limits and quotas (profile section 2). 0 switches a limit off,
+ * AWS IoT Core's per-connection limits and quotas (profile section 2), and the Device Shadow
+ * service's per-thing request rate (shadow spec A5). 0 switches a limit off,
  * leaving only the protocol's own bound.
  */
 public record LimitsConfig(@JsonProperty("client-id-max-bytes") int clientIdMaxBytes,
@@ -21,7 +22,8 @@ public record LimitsConfig(@JsonProperty("client-id-max-bytes") int clientIdMaxB
                            @JsonProperty("connects-per-second") int connectsPerSecond,
                            @JsonProperty("connect-burst") int connectBurst,
                            @JsonProperty("reserved-topics") boolean reservedTopics,
-                           @JsonProperty("share-name-max-chars") int shareNameMaxChars) {
+                           @JsonProperty("share-name-max-chars") int shareNameMaxChars,
+                           @JsonProperty("shadow-requests-per-second") int shadowRequestsPerSecond) {
 
     public LimitsConfig {
         require(clientIdMaxBytes >= 0, "limits.client-id-max-bytes must be 0 (off) or more");
@@ -38,15 +40,16 @@ public record LimitsConfig(@JsonProperty("client-id-max-bytes") int clientIdMaxB
         require(connectsPerSecond >= 0, "limits.connects-per-second must be 0 (off) or more");
         require(connectBurst >= 1, "limits.connect-burst must be at least 1, was " + connectBurst);
         require(shareNameMaxChars >= 0, "limits.share-name-max-chars must be 0 (off) or more");
+        require(shadowRequestsPerSecond >= 0, "limits.shadow-requests-per-second must be 0 (off) or more");
     }
 
     /** AWS IoT Core's documented values. */
     public static LimitsConfig aws() {
-        return new LimitsConfig(128, 256, 7, 131_072, 8_192, 256, 8, 50, 100, 524_288, 1, 5, true, 128);
+        return new LimitsConfig(128, 256, 7, 131_072, 8_192, 256, 8, 50, 100, 524_288, 1, 5, true, 128, 20);
     }
 
     /** No quotas or rate limits beyond the protocol's; for benchmarks and load tests. */
     public static LimitsConfig relaxed() {
-        return new LimitsConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, true, 0);
+        return new LimitsConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, true, 0, 0);
     }
 }

@@ -7,7 +7,6 @@ import dev.iotcorelocal.routing.MemberPresence;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.routing.Subscription;
 import dev.iotcorelocal.routing.SubscriptionIndex;
-import dev.iotcorelocal.routing.TopicFilter;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionRegistry;
 
@@ -48,9 +47,14 @@ public final class Router {
         this.retained = retained;
     }
 
-    /** The services' tap (shadows): set once while the broker starts. */
+    /** The services' tap (shadows and rules, see CompositeTap): set once while the broker starts. */
     public void tap(MessageTap tap) {
         this.tap = tap;
+    }
+
+    /** Whether anyone subscribes to the topic (see {@link SubscriptionIndex#hasSubscriber}); reads the index only. */
+    public boolean hasSubscriber(String topic) {
+        return index.hasSubscriber(topic);
     }
 
     /** {@link #route}'s answer when the retained store refused the message at its bounds: nothing was routed. */
@@ -69,6 +73,14 @@ public final class Router {
             tap.routed(message);
         }
         return delivered;
+    }
+
+    /**
+     * A Basic Ingest message ({@code $aws/rules/<rule>/...}): handed to the services' tap only,
+     * never to a subscriber or the retained store (AWS).
+     */
+    public void ingest(Message message) {
+        tap.routed(message);
     }
 
     private int routeToSubscribers(Message message) {
@@ -210,10 +222,8 @@ public final class Router {
      * ended) to another member of the group, chosen as a match would; true when one took it.
      */
     public boolean redeliverShared(Delivery delivery, String leavingClientId) {
-        TopicFilter share = TopicFilter.parse(delivery.shareKey());
         Message message = delivery.message();
-        Subscription next = share == null ? null
-                : index.chooseShareMember(share, leavingClientId, presence, message.qos());
+        Subscription next = index.chooseShareMember(delivery.shareKey(), leavingClientId, presence, message.qos());
         if (next == null) {
             LOG.debug("Message on '{}' for leaving member '{}' of '{}': no other member can take it",
                     message.topic(), leavingClientId, delivery.shareKey());

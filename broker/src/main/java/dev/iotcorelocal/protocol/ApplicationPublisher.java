@@ -5,13 +5,14 @@ import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.Violation;
+import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.packet.PublishProperties;
 import dev.iotcorelocal.packet.ReasonCode;
 
 import java.time.Clock;
 
 /**
- * Publishes on behalf of a service (iot-data's HTTP Publish; later shadows and rules): the same
+ * Publishes on behalf of a service (iot-data's HTTP Publish, the rules' republish): the same
  * limits, reserved-topic rules, expiry clamping and Basic Ingest handling as an MQTT PUBLISH, so a
  * subscriber cannot tell the two apart. Safe to call from any thread.
  */
@@ -39,12 +40,14 @@ public final class ApplicationPublisher {
         if (violation != null) {
             return violation;
         }
+        Message message = MessageExpiry.message(topic, payload, qos, retain, properties.withoutAlias(),
+                originClientId, clock.millis());
         // Basic Ingest goes to the rules engine only: accepted, delivered to no subscriber (AWS).
-        if (!LimitChecks.isBasicIngest(topic) && router.route(MessageExpiry.message(topic, payload, qos, retain,
-                properties.withoutAlias(), originClientId, clock.millis())) == Router.RETAIN_REFUSED) {
-            return RETAIN_REFUSED;
+        if (LimitChecks.isBasicIngest(topic)) {
+            router.ingest(message);
+            return null;
         }
-        return null;
+        return router.route(message) == Router.RETAIN_REFUSED ? RETAIN_REFUSED : null;
     }
 
     public long nowMillis() {

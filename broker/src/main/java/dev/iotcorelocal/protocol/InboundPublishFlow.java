@@ -7,12 +7,16 @@ import dev.iotcorelocal.limits.Limit;
 import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.limits.PublishRateLimiter;
 import dev.iotcorelocal.limits.Violation;
+import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.message.Origin;
 import dev.iotcorelocal.packet.MqttVersion;
 import dev.iotcorelocal.packet.PacketType;
 import dev.iotcorelocal.packet.PubReply;
 import dev.iotcorelocal.packet.Publish;
 import dev.iotcorelocal.packet.ReasonCode;
 import io.netty.channel.Channel;
+
+import java.net.InetSocketAddress;
 
 /**
  * PUBLISH from the client: topic aliases, QoS and Receive Maximum checks, AWS limits and
@@ -31,6 +35,7 @@ final class InboundPublishFlow {
     private PublishRateLimiter rateLimiter; // created on the first publish: idle connections pay nothing
     private int unflushedAcks;
     private final Runnable flush;
+    private final Origin origin; // one per connection: what rules read as principal() and sourceip()
 
     InboundPublishFlow(Channel channel, ProtocolContext context, MqttConnection connection, ClientGrant grant,
                        String clientId, MqttVersion version) {
@@ -43,6 +48,12 @@ final class InboundPublishFlow {
         this.receiveMaximum = context.mqtt().receiveMaximum();
         this.limits = context.limits();
         this.flush = channel::flush;
+        this.origin = new Origin(grant.principalId(), sourceIp(channel));
+    }
+
+    private static String sourceIp(Channel channel) {
+        return channel.remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? address.getAddress().getHostAddress() : null;
     }
 
     void onPublish(Publish publish) {
@@ -72,10 +83,12 @@ final class InboundPublishFlow {
             refuse(publish, new Violation(null, ReasonCode.NOT_AUTHORIZED, "Not authorized to publish to " + topic));
             return;
         }
+        Message message = MessageExpiry.message(topic, publish.payload(), publish.qos(), publish.retain(),
+                publish.properties().withoutAlias(), clientId, origin, now);
         // Basic Ingest goes to the rules engine only: acknowledged, delivered to no subscriber (AWS).
-        if (!LimitChecks.isBasicIngest(topic) && context.router().route(MessageExpiry.message(topic,
-                publish.payload(), publish.qos(), publish.retain(), publish.properties().withoutAlias(), clientId,
-                now)) == Router.RETAIN_REFUSED) {
+        if (LimitChecks.isBasicIngest(topic)) {
+            context.router().ingest(message);
+        } else if (context.router().route(message) == Router.RETAIN_REFUSED) {
             refuse(publish, ApplicationPublisher.RETAIN_REFUSED);
             return;
         }

@@ -1,6 +1,7 @@
 package dev.iotcorelocal.protocol;
 
 import dev.iotcorelocal.message.Message;
+import dev.iotcorelocal.message.Origin;
 import dev.iotcorelocal.packet.PublishProperties;
 
 /**
@@ -21,6 +22,12 @@ final class MessageExpiry {
     /** @param properties without a topic alias (routed messages never carry one) */
     static Message message(String topic, byte[] payload, int qos, boolean retain, PublishProperties properties,
                            String originClientId, long nowMillis) {
+        return message(topic, payload, qos, retain, properties, originClientId, null, nowMillis);
+    }
+
+    /** @param origin the MQTT publisher's principal and address, or null */
+    static Message message(String topic, byte[] payload, int qos, boolean retain, PublishProperties properties,
+                           String originClientId, Origin origin, long nowMillis) {
         Long expiry = properties.messageExpiryInterval();
         long expiresAt = Message.NEVER;
         if (expiry != null) {
@@ -30,6 +37,6 @@ final class MessageExpiry {
                 properties = properties.withMessageExpiry(clamped);
             }
         }
-        return new Message(topic, payload, qos, retain, properties, expiresAt, originClientId);
+        return new Message(topic, payload, qos, retain, properties, expiresAt, originClientId, origin);
     }
 }

@@ -6,6 +6,7 @@ public enum RegistryError {
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 409),
     DELETE_CONFLICT("DeleteConflictException", 409),
+    VERSION_CONFLICT("VersionConflictException", 409),
     CERTIFICATE_STATE("CertificateStateException", 406),
     CERTIFICATE_VALIDATION("CertificateValidationException", 400),
     MALFORMED_POLICY("MalformedPolicyException", 400),

@@ -1,7 +1,8 @@
 package dev.iotcorelocal.registry;
 
 /**
- * A refusal named after AWS's error type, so the HTTP layer can answer AWS's error shape.
+ * The registry's one typed error: a rule refused a call, named after AWS's error type, so the
+ * HTTP layer answers AWS's error shape for every registry refusal in one place.
  * {@code resourceId}/{@code resourceArn} are set for ResourceAlreadyExistsException, as AWS does.
  */
 public final class RegistryRefusal extends RuntimeException {

@@ -139,7 +139,7 @@ public final class RegistrySeed {
                 }
                 checkKeys(entry, section, where);
                 action.apply(entry, where);
-            } catch (SeedEntryException | RegistryRefusal | RegistryException | IllegalArgumentException e) {
+            } catch (SeedEntryException | RegistryRefusal | IllegalArgumentException e) {
                 String type = e instanceof RegistryRefusal r ? r.error().awsType() + ": " : "";
                 throw new SeedException("registry seed file " + file + ": " + where + ": " + type + e.getMessage());
             }

@@ -30,6 +30,12 @@ public interface SubscriptionIndex {
      */
     Subscription chooseShareMember(TopicFilter share, String excludedClientId, MemberPresence presence, int messageQos);
 
+    /**
+     * As above for the group named by its key ({@code $share/<group>/<filter>}, as a delivery
+     * carries it), without parsing the key again; null when the group has no members left.
+     */
+    Subscription chooseShareMember(String shareKey, String excludedClientId, MemberPresence presence, int messageQos);
+
     /** Convenience form of {@link #match(String, Matches)}: one call per matching subscription. */
     default void match(String topic, Consumer<Subscription> consumer) {
         Matches matches = new Matches();
@@ -43,6 +49,13 @@ public interface SubscriptionIndex {
             consumer.accept(matches.chosen(i));
         }
     }
+
+    /**
+     * Whether any subscription, plain or shared, matches the topic: a read-only walk that collects
+     * nothing, for a publisher that would rather not build a message nobody receives. A
+     * subscriber that comes a moment later may miss that message, as it would any other.
+     */
+    boolean hasSubscriber(String topic);
 
     /** Number of subscriptions held, for metrics and tests. */
     int size();

@@ -20,6 +20,8 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
     private final boolean hashMatchesParent;
     private final AtomicInteger size = new AtomicInteger();
     private final Map<String, AtomicLong> shareTurns = new ConcurrentHashMap<>();
+    /** Each share group's filter, parsed once when its first member joined: redelivery looks it up by key. */
+    private final Map<String, TopicFilter> shareFilters = new ConcurrentHashMap<>();
 
     /**
      * @param hashMatchesParent MQTT 5 says {@code a/#} matches {@code a}; AWS IoT Core says it does not
@@ -55,6 +57,7 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
             size.incrementAndGet();
             if (shared) {
                 shareTurns.putIfAbsent(subscription.key(), new AtomicLong());
+                shareFilters.putIfAbsent(subscription.key(), subscription.topicFilter());
             }
         }
         if (shared) {
@@ -89,6 +92,7 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
                 size.decrementAndGet();
                 if (shared && !hasKey(next, s.key())) {
                     shareTurns.remove(s.key()); // the group's last member left: its state goes too
+                    shareFilters.remove(s.key());
                 }
                 prune(node);
                 return true;
@@ -104,6 +108,40 @@ public final class TrieSubscriptionIndex implements SubscriptionIndex {
         if (chooser != null) {
             chooser.emit(matches::addChosen, presence, messageQos);
         }
+    }
+
+    @Override
+    public boolean hasSubscriber(String topic) {
+        return anyMatch(root, TopicLevels.of(topic), 0, !topic.isEmpty() && topic.charAt(0) == '$');
+    }
+
+    /** {@link #walk}'s rules, stopping at the first node that holds a subscription. */
+    private boolean anyMatch(Node node, String[] levels, int depth, boolean dollarTopic) {
+        if (depth == levels.length) {
+            return occupied(node) || hashMatchesParent && occupied(node.children.get("#"));
+        }
+        if (depth > 0 || !dollarTopic) {
+            if (occupied(node.children.get("#"))) {
+                return true;
+            }
+            Node plus = node.children.get("+");
+            if (plus != null && anyMatch(plus, levels, depth + 1, dollarTopic)) {
+                return true;
+            }
+        }
+        Node exact = node.children.get(levels[depth]);
+        return exact != null && anyMatch(exact, levels, depth + 1, dollarTopic);
+    }
+
+    private static boolean occupied(Node node) {
+        return node != null && (node.subscriptions.length > 0 || node.shared.length > 0);
+    }
+
+    @Override
+    public Subscription chooseShareMember(String shareKey, String excludedClientId, MemberPresence presence,
+                                          int messageQos) {
+        TopicFilter share = shareFilters.get(shareKey);
+        return share == null ? null : chooseShareMember(share, excludedClientId, presence, messageQos);
     }
 
     @Override

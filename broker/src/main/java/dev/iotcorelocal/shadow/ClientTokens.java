@@ -26,7 +26,7 @@ final class ClientTokens {
         return token.textValue();
     }
 
-    /** For {@code /get} and {@code /delete}, whose payload is otherwise ignored: a token if one can be read. */
+    /** For {@code /get} and {@code /delete}, whose payload is otherwise ignored, and a request refused unread (429): a token if one can be read. */
     static String ofIgnoredPayload(byte[] payload) {
         if (payload.length == 0 || payload[0] != '{' && !Character.isWhitespace(payload[0])) {
             return null;

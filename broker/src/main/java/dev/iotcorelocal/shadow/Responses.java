@@ -62,6 +62,11 @@ final class Responses {
 
     /** {@code update/documents}: previous (left out when the update created the shadow) and current. */
     static byte[] documents(ShadowDocument previous, ShadowDocument current, long now, String clientToken) {
+        // the metadata's JSON is written (once per document) before this generator takes the thread's buffers
+        if (previous != null) {
+            previous.metadataJson();
+        }
+        current.metadataJson();
         return ShadowJson.write(g -> {
             g.writeStartObject();
             if (previous != null) {

@@ -20,4 +20,9 @@ public final class RouterShadowPublisher implements ShadowPublisher {
     public void publish(String topic, byte[] payload) {
         router.route(new Message(topic, payload, 1, false, PublishProperties.EMPTY, Message.NEVER, null));
     }
+
+    @Override
+    public boolean hasSubscriber(String topic) {
+        return router.hasSubscriber(topic);
+    }
 }

@@ -6,28 +6,83 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A stored shadow: the {@code desired} and {@code reported} sections (null when absent), their
  * metadata trees and the version. Immutable by contract: no node reachable from it is ever
  * mutated (updates copy the paths they change), so readers on any thread see a consistent
- * document. {@code stateJson} and {@code metadataJson} are the compact JSON of
- * {@code {"desired":..,"reported":..}} and of its metadata, written once per update: they
- * measure the size limit and are the {@code current} (and next {@code previous}) of
- * {@code update/documents} without serialising the tree again.
+ * document. {@code stateJson} is the compact JSON of {@code {"desired":..,"reported":..}},
+ * written once per update: it measures the size limit and is the {@code current} (and next
+ * {@code previous}) state of {@code update/documents}. The metadata's JSON is needed only there,
+ * so it is written the first time a document asks for it (at most once: the trees never change,
+ * and a race writes the same string twice at worst).
  */
-record ShadowDocument(ObjectNode desired, ObjectNode reported, ObjectNode desiredMetadata,
-                      ObjectNode reportedMetadata, long version, String stateJson, String metadataJson) {
+final class ShadowDocument {
+    private final ObjectNode desired;
+    private final ObjectNode reported;
+    private final ObjectNode desiredMetadata;
+    private final ObjectNode reportedMetadata;
+    private final long version;
+    private final String stateJson;
+    private volatile String metadataJson;
+
+    private ShadowDocument(ObjectNode desired, ObjectNode reported, ObjectNode desiredMetadata,
+                           ObjectNode reportedMetadata, long version, String stateJson) {
+        this.desired = desired;
+        this.reported = reported;
+        this.desiredMetadata = desiredMetadata;
+        this.reportedMetadata = reportedMetadata;
+        this.version = version;
+        this.stateJson = stateJson;
+    }
 
     static ShadowDocument of(Section desired, Section reported, long version) {
         ObjectNode state = ShadowJson.object();
-        ObjectNode metadata = ShadowJson.object();
         if (desired != null) {
             state.set("desired", desired.state());
-            metadata.set("desired", desired.metadata());
         }
         if (reported != null) {
             state.set("reported", reported.state());
-            metadata.set("reported", reported.metadata());
         }
         return new ShadowDocument(desired == null ? null : desired.state(), reported == null ? null : reported.state(),
                 desired == null ? null : desired.metadata(), reported == null ? null : reported.metadata(), version,
-                ShadowJson.compact(state), ShadowJson.compact(metadata));
+                ShadowJson.compact(state));
+    }
+
+    ObjectNode desired() {
+        return desired;
+    }
+
+    ObjectNode reported() {
+        return reported;
+    }
+
+    ObjectNode desiredMetadata() {
+        return desiredMetadata;
+    }
+
+    ObjectNode reportedMetadata() {
+        return reportedMetadata;
+    }
+
+    long version() {
+        return version;
+    }
+
+    String stateJson() {
+        return stateJson;
+    }
+
+    /** {@code {"desired":<metadata>,"reported":<metadata>}}, sections as in the state. */
+    String metadataJson() {
+        String json = metadataJson;
+        if (json == null) {
+            ObjectNode metadata = ShadowJson.object();
+            if (desiredMetadata != null) {
+                metadata.set("desired", desiredMetadata);
+            }
+            if (reportedMetadata != null) {
+                metadata.set("reported", reportedMetadata);
+            }
+            json = ShadowJson.compact(metadata);
+            metadataJson = json;
+        }
+        return json;
     }
 
     Section desiredSection() {

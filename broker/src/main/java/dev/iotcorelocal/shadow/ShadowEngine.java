@@ -19,41 +19,48 @@ public final class ShadowEngine {
         this.clock = clock;
     }
 
+    /** The request with every answer document written. */
     public ShadowResult handle(ShadowKey key, ShadowOperation operation, byte[] payload) {
+        return handle(key, operation, payload, Answers.ALL);
+    }
+
+    /** The request, writing only the answers someone reads (the others are null in the result). */
+    public ShadowResult handle(ShadowKey key, ShadowOperation operation, byte[] payload, Answers answers) {
         long nowMillis = clock.millis();
         long now = nowMillis / 1000;
         try {
             return switch (operation) {
-                case GET -> get(key, payload, now);
-                case UPDATE -> update(key, payload, nowMillis, now);
-                case DELETE -> delete(key, payload, nowMillis, now);
+                case GET -> get(key, payload, now, answers);
+                case UPDATE -> update(key, payload, nowMillis, now, answers);
+                case DELETE -> delete(key, payload, nowMillis, now, answers);
             };
         } catch (ShadowRejection rejection) {
             return ShadowResult.rejected(key, operation, rejection, now);
         }
     }
 
-    private ShadowResult get(ShadowKey key, byte[] payload, long now) {
+    private ShadowResult get(ShadowKey key, byte[] payload, long now, Answers answers) {
         String token = ClientTokens.ofIgnoredPayload(payload);
         ShadowDocument document = live(key, now * 1000);
         if (document == null) {
             throw ShadowRejection.noShadow(key, token);
         }
-        return new ShadowResult(key, ShadowOperation.GET, Responses.get(document, now, token), null, null, null);
+        return new ShadowResult(key, ShadowOperation.GET, answers.accepted() ? Responses.get(document, now, token) : null,
+                null, null, null);
     }
 
-    private ShadowResult delete(ShadowKey key, byte[] payload, long nowMillis, long now) {
+    private ShadowResult delete(ShadowKey key, byte[] payload, long nowMillis, long now, Answers answers) {
         String token = ClientTokens.ofIgnoredPayload(payload);
         ShadowDocument document = live(key, nowMillis);
         if (document == null) {
             throw ShadowRejection.noShadow(key, token);
         }
         store.put(key, StoredShadow.deleted(document.version(), nowMillis));
-        return new ShadowResult(key, ShadowOperation.DELETE, Responses.deleted(document.version(), now, token), null,
-                null, null);
+        return new ShadowResult(key, ShadowOperation.DELETE,
+                answers.accepted() ? Responses.deleted(document.version(), now, token) : null, null, null, null);
     }
 
-    private ShadowResult update(ShadowKey key, byte[] payload, long nowMillis, long now) {
+    private ShadowResult update(ShadowKey key, byte[] payload, long nowMillis, long now, Answers answers) {
         UpdateRequest request = UpdateRequest.parse(payload);
         StoredShadow stored = current(key, nowMillis);
         ShadowDocument previous = stored != null && stored.isLive() ? stored.document() : null;
@@ -73,15 +80,16 @@ public final class ShadowEngine {
         }
         store.put(key, StoredShadow.live(current));
 
-        byte[] accepted = Responses.updateAccepted(request, timestamp, current.version(), now);
+        byte[] accepted = answers.accepted() ? Responses.updateAccepted(request, timestamp, current.version(), now) : null;
         byte[] delta = null;
-        if (request.touchesDesired()) {
+        if (answers.delta() && request.touchesDesired()) {
             Section computed = Delta.of(desired, current.reported());
             if (computed != null) {
                 delta = Responses.delta(computed, current.version(), now, request.clientToken());
             }
         }
-        byte[] documents = Responses.documents(previous, current, now, request.clientToken());
+        byte[] documents = answers.documents() ? Responses.documents(previous, current, now, request.clientToken())
+                : null;
         return new ShadowResult(key, ShadowOperation.UPDATE, accepted, null, delta, documents);
     }
 
@@ -102,6 +110,10 @@ public final class ShadowEngine {
 
     public long nowSeconds() {
         return clock.millis() / 1000;
+    }
+
+    long nowMillis() {
+        return clock.millis();
     }
 
     private ShadowDocument live(ShadowKey key, long nowMillis) {

@@ -3,7 +3,8 @@ package dev.iotcorelocal.shadow;
 /**
  * What one request produced: the answer document (the {@code accepted} or {@code rejected}
  * payload, and the HTTP body on success) and, for an accepted update, the {@code update/delta}
- * (null when the delta is empty or the update did not touch desired) and {@code update/documents}.
+ * (null when the delta is empty or the update did not touch desired) and {@code update/documents};
+ * each of the three is also null when nobody subscribed to its topic (see {@link Answers}).
  *
  * @param rejection null when accepted
  */

@@ -1,5 +1,6 @@
 package dev.iotcorelocal.shadow;
 
+import dev.iotcorelocal.limits.KeyedRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,30 +12,39 @@ import java.util.concurrent.CompletableFuture;
  * accepted or rejected topic) and one for HTTP calls (the answer returned; accepted updates and
  * deletes publish the same notifications, refusals publish nothing, as AWS does). Both run the
  * same engine on the thing's lane, so a shadow changes one request at a time, in arrival order,
- * whoever sent it.
+ * whoever sent it. Get, update and delete count against the thing's request rate (AWS: 20 per
+ * second per thing, "per thing and not per API"), checked on the lane, where reading the
+ * request's clientToken for the 429 costs no event loop anything.
  */
 public final class ShadowService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowService.class);
     private final ShadowEngine engine;
     private final ShadowLanes lanes;
     private final ShadowPublisher publisher;
+    private final KeyedRateLimiter requestRate;
 
-    ShadowService(ShadowEngine engine, ShadowLanes lanes, ShadowPublisher publisher) {
+    /** @param requestRate per thing name, on the engine's clock */
+    ShadowService(ShadowEngine engine, ShadowLanes lanes, ShadowPublisher publisher, KeyedRateLimiter requestRate) {
         this.engine = engine;
         this.lanes = lanes;
         this.publisher = publisher;
+        this.requestRate = requestRate;
     }
 
-    /** The service with its own lane threads (one per core, at least two) and AWS's bounds. */
-    public static ShadowService start(ShadowEngine engine, ShadowPublisher publisher) {
+    /**
+     * The service with its own lane threads (one per core, at least two), AWS's bounds and
+     * {@code requestsPerSecond} per thing with a burst of as many (0: no rate limit).
+     */
+    public static ShadowService start(ShadowEngine engine, ShadowPublisher publisher, int requestsPerSecond) {
         int count = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new ShadowService(engine, ShadowLanes.threads(count, ShadowLimits.MAX_IN_FLIGHT_PER_THING,
-                ShadowLimits.MAX_QUEUED_BYTES), publisher);
+                ShadowLimits.MAX_QUEUED_BYTES), publisher, new KeyedRateLimiter(requestsPerSecond, requestsPerSecond));
     }
 
     /** An MQTT request (from the router's tap): never blocks; over the bounds it is answered 429 at once. */
     public void request(ShadowKey key, ShadowOperation operation, byte[] payload) {
-        boolean admitted = lanes.submit(key.thingName(), payload.length, () -> publish(run(key, operation, payload), true));
+        boolean admitted = lanes.submit(key.thingName(), payload.length,
+                () -> publish(run(key, operation, payload, Answers.subscribed(publisher, key, operation, false)), true));
         if (!admitted) {
             // No token: reading it would mean parsing JSON here, on the publisher's event loop.
             publisher.publish(ShadowTopics.rejected(key, operation), Responses.rejected(429,
@@ -46,7 +56,7 @@ public final class ShadowService implements AutoCloseable {
     public CompletableFuture<ShadowResult> call(ShadowKey key, ShadowOperation operation, byte[] payload) {
         CompletableFuture<ShadowResult> answer = new CompletableFuture<>();
         boolean admitted = lanes.submit(key.thingName(), payload.length, () -> {
-            ShadowResult result = run(key, operation, payload);
+            ShadowResult result = run(key, operation, payload, Answers.subscribed(publisher, key, operation, true));
             if (result.accepted() && operation != ShadowOperation.GET) {
                 publish(result, false);
             }
@@ -72,9 +82,13 @@ public final class ShadowService implements AutoCloseable {
         return engine.nowSeconds();
     }
 
-    private ShadowResult run(ShadowKey key, ShadowOperation operation, byte[] payload) {
+    private ShadowResult run(ShadowKey key, ShadowOperation operation, byte[] payload, Answers answers) {
+        if (!requestRate.tryAcquire(key.thingName(), engine.nowMillis())) {
+            return ShadowResult.rejected(key, operation, new ShadowRejection(429, ShadowRejection.TOO_MANY_REQUESTS,
+                    ClientTokens.ofIgnoredPayload(payload)), engine.nowSeconds());
+        }
         try {
-            return engine.handle(key, operation, payload);
+            return engine.handle(key, operation, payload, answers);
         } catch (RuntimeException e) {
             LOG.error("Shadow {} of {} failed unexpectedly; answered 500", operation.level(), key, e);
             return ShadowResult.rejected(key, operation,
@@ -90,7 +104,11 @@ public final class ShadowService implements AutoCloseable {
             }
             return;
         }
-        publisher.publish(ShadowTopics.accepted(key, result.operation()), result.response());
+        String accepted = ShadowTopics.accepted(key, result.operation());
+        // an HTTP call's accepted document is always written (it is the body), published only if someone listens
+        if (result.response() != null && (answer || publisher.hasSubscriber(accepted))) {
+            publisher.publish(accepted, result.response());
+        }
         if (result.delta() != null) {
             publisher.publish(ShadowTopics.delta(key), result.delta());
         }

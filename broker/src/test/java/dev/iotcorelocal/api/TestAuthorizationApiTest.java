@@ -8,6 +8,7 @@ import dev.iotcorelocal.pki.LocalCertificateAuthority;
 import dev.iotcorelocal.registry.AwsAccount;
 import dev.iotcorelocal.registry.Arns;
 import dev.iotcorelocal.registry.IssuedCertificate;
+import dev.iotcorelocal.registry.RegistryRefusal;
 import dev.iotcorelocal.registry.SecurityRegistry;
 import dev.iotcorelocal.registry.ThingRegistry;
 import dev.iotcorelocal.registry.ThingRegistryView;
@@ -65,7 +66,12 @@ class TestAuthorizationApiTest {
         ApiRequest request = new ApiRequest(ApiService.CONTROL, "TestAuthorization", Map.of(),
                 clientId == null ? Map.of() : Map.of("clientId", List.of(clientId)), Map.of(),
                 body.getBytes(StandardCharsets.UTF_8), null, null);
-        ApiResponse response = handler.handle(request);
+        ApiResponse response;
+        try {
+            response = handler.handle(request);
+        } catch (RegistryRefusal refusal) { // as the dispatcher answers it
+            throw AwsException.of(refusal);
+        }
         assertThat(response.contentType()).startsWith("application/json");
         return JSON.readTree(response.body());
     }

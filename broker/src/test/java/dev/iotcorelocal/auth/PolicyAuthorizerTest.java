@@ -266,4 +266,22 @@ class PolicyAuthorizerTest {
         assertThat(fixture.authorizer.refuseHttpPublish(device.certificate(), "${iot:ClientId}", false))
                 .startsWith("Denied iot:Publish");
     }
+
+    @Test
+    void iotDataShadowActionsAreDecidedOnTheThingResourceAndListingNeedsStar() {
+        AuthFixture.Device device = fixture.device("shadow-http", document(
+                allow("iot:GetThingShadow", PREFIX + "thing/lamp"), allow("iot:ListNamedShadowsForThing", PREFIX + "thing/*")));
+
+        assertThat(fixture.authorizer.refuseHttp(device.certificate(), "thing/lamp", List.of("iot:GetThingShadow")))
+                .isNull();
+        assertThat(fixture.authorizer.refuseHttp(device.certificate(), "thing/lamp/named", List.of("iot:GetThingShadow")))
+                .startsWith("Denied iot:GetThingShadow on " + PREFIX + "thing/lamp/named: no statement allowed it");
+        assertThat(fixture.authorizer.refuseHttp(device.certificate(), "thing/lamp", List.of("iot:UpdateThingShadow")))
+                .startsWith("Denied iot:UpdateThingShadow on " + PREFIX + "thing/lamp");
+        assertThat(fixture.authorizer.refuseHttp(device.certificate(), Authorizer.ANY_RESOURCE,
+                List.of("iot:ListNamedShadowsForThing"))).as("a thing ARN pattern does not cover *")
+                .startsWith("Denied iot:ListNamedShadowsForThing on *");
+        assertThat(fixture.authorizer.refuseHttp(null, "thing/lamp", List.of("iot:UpdateThingShadow")))
+                .as("SigV4: IAM not emulated").isNull();
+    }
 }

@@ -29,7 +29,7 @@ class LimitChecksTest {
 
     @Test
     void aMessageIsCheckedForTopicReservedTopicsAndQuotasInTurn() {
-        LimitsConfig smallPayload = new LimitsConfig(128, 256, 7, 1000, 8192, 256, 8, 50, 100, 524_288, 1, 5, true, 128);
+        LimitsConfig smallPayload = new LimitsConfig(128, 256, 7, 1000, 8192, 256, 8, 50, 100, 524_288, 1, 5, true, 128, 20);
         byte[] payload = new byte[1001];
         assertThat(LimitChecks.message("t/" + "x".repeat(300), false, payload, PublishProperties.EMPTY, smallPayload)
                 .limit()).as("topic first").isEqualTo(Limit.TOPIC_LENGTH);

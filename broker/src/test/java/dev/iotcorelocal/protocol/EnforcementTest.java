@@ -238,7 +238,7 @@ class EnforcementTest {
         }
 
         @Override
-        public String refuseHttpPublish(X509Certificate certificate, String topic, boolean retain) {
+        public String refuseHttp(X509Certificate certificate, String resource, java.util.List<String> actions) {
             return null;
         }
     }

@@ -38,7 +38,7 @@ class LifecycleEventCausesTest {
         }
 
         @Override
-        public String refuseHttpPublish(X509Certificate certificate, String topic, boolean retain) {
+        public String refuseHttp(X509Certificate certificate, String resource, java.util.List<String> actions) {
             return null;
         }
     };

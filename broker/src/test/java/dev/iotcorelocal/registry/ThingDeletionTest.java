@@ -25,23 +25,23 @@ class ThingDeletionTest {
         fixture.registry.attachments().attachThingPrincipal("lamp", cert.arn(), null);
 
         assertThatThrownBy(() -> things.deleteThing("lamp", null, this::hasPrincipals))
-                .isInstanceOfSatisfying(RegistryException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(RegistryException.Kind.INVALID);
+                .isInstanceOfSatisfying(RegistryRefusal.class, e -> {
+                    assertThat(e.error()).isEqualTo(RegistryError.INVALID_REQUEST);
                     assertThat(e.getMessage()).isEqualTo("Cannot delete. Thing lamp is still attached to one or more principals");
                 });
         assertThat(things.thing("lamp")).isNotNull();
 
         fixture.registry.attachments().detachThingPrincipal("lamp", cert.arn());
         things.deleteThing("lamp", null, this::hasPrincipals);
-        assertThatThrownBy(() -> things.thing("lamp")).isInstanceOfSatisfying(RegistryException.class,
-                e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> things.thing("lamp")).isInstanceOfSatisfying(RegistryRefusal.class,
+                e -> assertThat(e.error()).isEqualTo(RegistryError.RESOURCE_NOT_FOUND));
     }
 
     @Test
     void theVersionIsCheckedAndAMissingThingIsDeletedQuietly() {
         things.createThing("fan", null, Map.of());
         assertThatThrownBy(() -> things.deleteThing("fan", 7L, thing -> false)).isInstanceOfSatisfying(
-                RegistryException.class, e -> assertThat(e.kind()).isEqualTo(RegistryException.Kind.VERSION_CONFLICT));
+                RegistryRefusal.class, e -> assertThat(e.error()).isEqualTo(RegistryError.VERSION_CONFLICT));
         assertThat(things.thing("fan")).isNotNull();
         things.deleteThing("ghost", null, thing -> {
             throw new AssertionError("no thing, nothing to ask");

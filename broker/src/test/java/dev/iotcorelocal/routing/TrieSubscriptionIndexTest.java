@@ -62,6 +62,50 @@ class TrieSubscriptionIndexTest {
         index.match(topic, s -> actual.add(s.clientId()));
         assertThat(new HashSet<>(actual)).isEqualTo(expected);
         assertThat(actual).doesNotHaveDuplicates();
+        assertThat(index.hasSubscriber(topic)).as("hasSubscriber agrees with match").isEqualTo(!expected.isEmpty());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aShareGroupIsFoundByItsKeyForRedeliveryUntilItsLastMemberLeaves() {
+        TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
+        index.add(subscription("a", "$share/g/jobs/+"));
+        index.add(subscription("b", "$share/g/jobs/+"));
+        index.add(subscription("c", "$share/other/jobs/+"));
+
+        Subscription next = index.chooseShareMember("$share/g/jobs/+", "a", MemberPresence.ALL_ONLINE, 1);
+        assertThat(next.clientId()).as("the other member of the same group, never another group's").isEqualTo("b");
+        assertThat(index.chooseShareMember("$share/g/jobs/+", "b", MemberPresence.ALL_ONLINE, 1).clientId())
+                .isEqualTo("a");
+
+        index.remove("a", TopicFilter.parse("$share/g/jobs/+"));
+        assertThat(index.chooseShareMember("$share/g/jobs/+", "b", MemberPresence.ALL_ONLINE, 1))
+                .as("b is leaving and a has left: nobody").isNull();
+        index.remove("b", TopicFilter.parse("$share/g/jobs/+"));
+        assertThat(index.chooseShareMember("$share/g/jobs/+", "x", MemberPresence.ALL_ONLINE, 1))
+                .as("a group without members is forgotten").isNull();
+        assertThat(index.chooseShareMember("$share/other/jobs/+", "x", MemberPresence.ALL_ONLINE, 1).clientId())
+                .isEqualTo("c");
+    }
+
+    @org.junit.jupiter.api.Test
+    void hasSubscriberSeesPlainAndSharedSubscriptionsAndForgetsRemovedOnes() {
+        TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/documents")).isFalse();
+        index.add(subscription("app", "$share/g/$aws/things/+/shadow/update/documents"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/documents")).isTrue();
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/accepted")).isFalse();
+        index.add(subscription("device", "$aws/things/t1/shadow/update/#"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/accepted")).isTrue();
+        assertThat(index.hasSubscriber("$aws/things/t2/shadow/update/accepted")).isFalse();
+        index.add(subscription("spy", "#"));
+        assertThat(index.hasSubscriber("$aws/things/t2/shadow/update/accepted")).as("'#' does not match '$' topics")
+                .isFalse();
+        assertThat(index.hasSubscriber("plain/topic")).isTrue();
+
+        index.remove("device", TopicFilter.parse("$aws/things/t1/shadow/update/#"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/accepted")).isFalse();
+        index.remove("app", TopicFilter.parse("$share/g/$aws/things/+/shadow/update/documents"));
+        assertThat(index.hasSubscriber("$aws/things/t1/shadow/update/documents")).isFalse();
     }
 
     @org.junit.jupiter.api.Test
@@ -144,6 +188,7 @@ class TrieSubscriptionIndexTest {
         index.add(subscription("c", filter));
         List<Subscription> out = new ArrayList<>();
         index.match(topic, out::add);
+        assertThat(index.hasSubscriber(topic)).as("hasSubscriber agrees with match").isEqualTo(!out.isEmpty());
         return !out.isEmpty();
     }
 

@@ -71,9 +71,9 @@ class AwsCliIT {
         ok(conflict);
         AwsCli.Result again = aws("iot", "create-thing-type", "--thing-type-name", "dup");
         assertThat(again.stderr()).contains("(ResourceAlreadyExistsException)");
-        AwsCli.Result unsupported = aws("iot", "list-topic-rules");
+        AwsCli.Result unsupported = aws("iot", "list-topic-rule-destinations");
         assertThat(unsupported.stderr()).contains("(NotImplementedException)")
-                .contains("iotcore-local does not emulate ListTopicRules yet");
+                .contains("iotcore-local does not emulate ListTopicRuleDestinations yet");
     }
 
     @Test

@@ -1,20 +1,14 @@
 package dev.iotcorelocal.conformance;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
-import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
-import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
@@ -29,7 +23,6 @@ import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 @IotCoreLocal
 class PolicyEnforcementIT {
-    private static final String PREFIX = "arn:aws:iot:us-east-1:123456789012:";
+    private static final String PREFIX = PolicyDevices.ARN;
     /** Own client ID, topics under things/<thing>/: the tutorial's per-thing policy. */
     private static final String THING_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":["
             + "{\"Effect\":\"Allow\",\"Action\":\"iot:Connect\",\"Resource\":\"" + PREFIX
@@ -58,6 +51,7 @@ class PolicyEnforcementIT {
             + "topicfilter/things/${iot:Connection.Thing.ThingName}/*\"}]}";
     private static IotCoreEndpoints broker;
     private static IotClient iot;
+    private static PolicyDevices devices;
 
     @TempDir
     static Path files;
@@ -65,49 +59,25 @@ class PolicyEnforcementIT {
     @BeforeAll
     static void start(IotCoreEndpoints endpoints) {
         broker = endpoints;
-        iot = AwsClients.iot(broker);
+        devices = new PolicyDevices(broker, files);
+        iot = devices.iot();
         iot.createPolicy(b -> b.policyName("per-thing").policyDocument(THING_POLICY));
     }
 
     @AfterAll
     static void close() {
-        iot.close();
+        devices.close();
     }
 
     /** A thing and its own certificate with the per-thing policy, as the AWS tutorials provision one. */
-    private static MqttClientSslConfig provision(String thing) throws Exception {
-        iot.createThing(b -> b.thingName(thing));
-        CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(b -> b.setAsActive(true));
-        iot.attachPolicy(b -> b.policyName("per-thing").target(keys.certificateArn()));
-        iot.attachThingPrincipal(b -> b.thingName(thing).principal(keys.certificateArn()));
-        return tls(keys, thing);
-    }
-
-    private static MqttClientSslConfig tls(CreateKeysAndCertificateResponse keys, String name) throws Exception {
-        Path cert = Files.writeString(files.resolve(name + ".pem.crt"), keys.certificatePem());
-        Path key = Files.writeString(files.resolve(name + ".pem.key"), keys.keyPair().privateKey());
-        return MqttClientSslConfig.builder().keyManagerFactory(Pem.keyManagers(cert, key))
-                .trustManagerFactory(Pem.trustManagers(broker.caCertificate())).build();
-    }
-
-    private static Mqtt5ClientBuilder v5(String clientId, MqttClientSslConfig tls) {
-        return MqttClient.builder().useMqttVersion5().identifier(clientId).serverHost(broker.host())
-                .serverPort(broker.mqttsPort()).sslConfig(tls);
-    }
-
-    private static Mqtt3BlockingClient v3(String clientId, MqttClientSslConfig tls) {
-        return MqttClient.builder().useMqttVersion3().identifier(clientId).serverHost(broker.host())
-                .serverPort(broker.mqttsPort()).sslConfig(tls).buildBlocking();
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    private static PolicyDevices.Credentials provision(String thing) throws Exception {
+        return devices.thing(thing, "per-thing");
     }
 
     @Test
     void mqtt5DeviceWorksInsideItsPolicyAndGets0x87OutsideIt() throws Exception {
-        MqttClientSslConfig tls = provision("sensor-1");
-        Mqtt5BlockingClient device = v5("sensor-1", tls).buildBlocking();
+        PolicyDevices.Credentials tls = provision("sensor-1");
+        Mqtt5BlockingClient device = devices.v5("sensor-1", tls).buildBlocking();
         assertThat(device.connect().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
         try (Mqtt5BlockingClient.Mqtt5Publishes in = device.publishes(MqttGlobalPublishFilter.ALL)) {
             Mqtt5SubAck subAck = subscribe(device, Mqtt5Subscribe.builder()
@@ -125,36 +95,30 @@ class PolicyEnforcementIT {
             device.disconnect();
         }
 
-        assertThatThrownBy(() -> v5("sensor-2", tls).buildBlocking().connect())
+        assertThatThrownBy(() -> devices.v5("sensor-2", tls).buildBlocking().connect())
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, e -> assertThat(e.getMqttMessage().getReasonCode())
                         .isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
     }
 
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static Mqtt5SubAck subscribe(Mqtt5BlockingClient client, Mqtt5Subscribe subscribe) {
-        try {
-            return client.subscribe(subscribe);
-        } catch (Mqtt5SubAckException e) { // thrown when every filter failed
-            return e.getMqttMessage();
-        }
+        return PolicyDevices.subscribe(client, subscribe);
     }
 
     private static Mqtt5PubAckReasonCode pubAck(Mqtt5BlockingClient client, String topic) {
-        try {
-            Mqtt5PublishResult result = client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE)
-                    .payload(utf8(topic)).send();
-            return ((Mqtt5PublishResult.Mqtt5Qos1Result) result).getPubAck().getReasonCode();
-        } catch (Mqtt5PubAckException e) { // the blocking client throws for an error reason code
-            return e.getMqttMessage().getReasonCode();
-        }
+        return PolicyDevices.pubAck(client, topic, topic);
     }
 
     @Test
     void mqtt311DeviceIsHungUpOnOutsideItsPolicy() throws Exception {
-        MqttClientSslConfig tls = provision("legacy-1");
-        assertThatThrownBy(() -> v3("legacy-2", tls).connect()).as("no CONNACK: the connection is closed")
+        PolicyDevices.Credentials tls = provision("legacy-1");
+        assertThatThrownBy(() -> devices.v3("legacy-2", tls).connect()).as("no CONNACK: the connection is closed")
                 .isNotInstanceOf(Mqtt3ConnAckException.class);
 
-        Mqtt3BlockingClient device = v3("legacy-1", tls);
+        Mqtt3BlockingClient device = devices.v3("legacy-1", tls);
         device.connect();
         device.publishWith().topic("things/legacy-1/ok").qos(MqttQos.AT_LEAST_ONCE).payload(utf8("ok")).send();
         assertThat(device.getState().isConnected()).isTrue();
@@ -174,7 +138,7 @@ class PolicyEnforcementIT {
                 + "{\"Effect\":\"Allow\",\"Action\":[\"iot:Connect\",\"iot:Subscribe\"],\"Resource\":\"*\"},"
                 + "{\"Effect\":\"Allow\",\"Action\":\"iot:Receive\",\"Resource\":\"" + PREFIX + "topic/feed/marker\"}]}"));
         iot.attachPolicy(b -> b.policyName("subscribe-only").target(keys.certificateArn()));
-        Mqtt5BlockingClient listener = v5("listener", tls(keys, "listener")).buildBlocking();
+        Mqtt5BlockingClient listener = devices.v5("listener", devices.credentials(keys, "listener")).buildBlocking();
         listener.connect();
         Mqtt5BlockingClient publisher = Clients.v5(broker, "feed-publisher"); // the dev certificate: allow-all
         publisher.connect();
@@ -194,11 +158,11 @@ class PolicyEnforcementIT {
 
     @Test
     void deactivatingTheCertificateEndsItsConnectionWithDisconnect0x87() throws Exception {
-        MqttClientSslConfig tls = provision("sensor-3");
+        PolicyDevices.Credentials tls = provision("sensor-3");
         String certificateId = iot.listThingPrincipals(b -> b.thingName("sensor-3")).principals().get(0)
                 .replaceFirst(".*cert/", "");
         AtomicReference<Throwable> cause = new AtomicReference<>();
-        Mqtt5BlockingClient device = v5("sensor-3", tls).addDisconnectedListener(ctx -> cause.compareAndSet(null,
+        Mqtt5BlockingClient device = devices.v5("sensor-3", tls).addDisconnectedListener(ctx -> cause.compareAndSet(null,
                 ctx.getCause())).buildBlocking();
         device.connect();
 
@@ -207,7 +171,7 @@ class PolicyEnforcementIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> cause.get() != null);
         assertThat(cause.get()).isInstanceOfSatisfying(Mqtt5DisconnectException.class, e -> assertThat(
                 e.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5DisconnectReasonCode.NOT_AUTHORIZED));
-        assertThatThrownBy(() -> v5("sensor-3", tls).buildBlocking().connect()).as("inactive: no CONNACK")
+        assertThatThrownBy(() -> devices.v5("sensor-3", tls).buildBlocking().connect()).as("inactive: no CONNACK")
                 .isNotInstanceOf(Mqtt5ConnAckException.class);
     }
 
@@ -216,18 +180,18 @@ class PolicyEnforcementIT {
         CreateKeysAndCertificateResponse keys = iot.createKeysAndCertificate(b -> b.setAsActive(false));
         iot.deleteCertificate(b -> b.certificateId(keys.certificateId()));
 
-        assertThatThrownBy(() -> v5("stranger", tls(keys, "stranger")).buildBlocking().connect())
+        assertThatThrownBy(() -> devices.v5("stranger", devices.credentials(keys, "stranger")).buildBlocking().connect())
                 .isNotInstanceOf(Mqtt5ConnAckException.class);
     }
 
     @Test
     void aNewDefaultPolicyVersionAppliesToTheNextPublish() throws Exception {
-        MqttClientSslConfig tls = provision("sensor-4");
+        PolicyDevices.Credentials tls = provision("sensor-4");
         iot.createPolicy(b -> b.policyName("extra").policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
                 + "[{\"Effect\":\"Deny\",\"Action\":\"iot:Publish\",\"Resource\":\"" + PREFIX + "topic/nothing\"}]}"));
         String certificateArn = iot.listThingPrincipals(b -> b.thingName("sensor-4")).principals().get(0);
         iot.attachPolicy(b -> b.policyName("extra").target(certificateArn));
-        Mqtt5BlockingClient device = v5("sensor-4", tls).buildBlocking();
+        Mqtt5BlockingClient device = devices.v5("sensor-4", tls).buildBlocking();
         device.connect();
         try {
             assertThat(pubAck(device, "shared/status")).isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);

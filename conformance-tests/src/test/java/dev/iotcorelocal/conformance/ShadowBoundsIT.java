@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * AWS's in-flight bound: a burst of updates to one thing faster than they are applied gets 429
  * "Too many requests" on update/rejected for those over ten unanswered, and every request is
- * answered once. The relaxed profile lifts the per-connection publish rate, so the burst
- * reaches the shadow service whole.
+ * answered once. The relaxed profile lifts the per-connection publish rate and the per-thing
+ * request rate (ShadowQuotaIT tests that one), so the burst reaches the shadow service whole and
+ * only the in-flight bound refuses.
  */
 @IotCoreLocal(profile = Profile.RELAXED)
 class ShadowBoundsIT {

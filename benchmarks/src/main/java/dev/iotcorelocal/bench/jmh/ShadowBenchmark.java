@@ -1,6 +1,7 @@
 package dev.iotcorelocal.bench.jmh;
 
 import dev.iotcorelocal.session.ManualTime;
+import dev.iotcorelocal.shadow.Answers;
 import dev.iotcorelocal.shadow.InMemoryShadowStore;
 import dev.iotcorelocal.shadow.ShadowEngine;
 import dev.iotcorelocal.shadow.ShadowKey;
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 public class ShadowBenchmark {
     private static final ShadowKey KEY = ShadowKey.classic("bench-thing");
     private static final byte[] EMPTY = new byte[0];
+    private static final Answers NO_DOCUMENTS = new Answers(true, true, false);
     private ShadowEngine engine;
     private byte[][] oneKey;
     private byte[][] whole;
@@ -74,6 +76,12 @@ public class ShadowBenchmark {
     @Benchmark
     public ShadowResult updateOneDesiredKeyOf4KbDocument() {
         return engine.handle(KEY, ShadowOperation.UPDATE, oneKey[turn++ & 1]);
+    }
+
+    /** The device SDKs' case: accepted and delta have subscribers, update/documents has none, so it is not written. */
+    @Benchmark
+    public ShadowResult updateOneDesiredKeyNobodyOnDocuments() {
+        return engine.handle(KEY, ShadowOperation.UPDATE, oneKey[turn++ & 1], NO_DOCUMENTS);
     }
 
     @Benchmark

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
  *      --port 1883 --scenario fan-in --publishers 8 --qos 0
  * java -cp benchmarks/target/benchmarks.jar dev.iotcorelocal.bench.load.LoadDriver \
  *      --port 1883 --api-port 8443 --scenario http-publish --http-connections 8 --pipeline 16
+ *      --port 1883 --api-port 8443 --scenario rules --publishers 4
  * </pre>
  */
 @Command(name = "load-driver", mixinStandardHelpOptions = true,
@@ -32,7 +33,7 @@ public final class LoadDriver implements Callable<Integer> {
     boolean tls;
     @Option(names = "--certificates", defaultValue = "certificates")
     File certificates;
-    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload, soak, shadow, http-publish, control-plane")
+    @Option(names = "--scenario", required = true, description = "fan-in, fan-out, latency, idle, tls-handshake, overload, soak, shadow, http-publish, control-plane, rules")
     String scenario;
     @Option(names = "--publishers", defaultValue = "8")
     int publishers;
@@ -103,6 +104,8 @@ public final class LoadDriver implements Callable<Integer> {
                     soakFloodRate, payload, soakSlowloris, soakTakeoverMillis, warmup, duration, brokerPid, threads));
             case "http-publish" -> HttpPublishScenario.run(target, apiPort, new HttpPublishScenario.Settings(
                     httpConnections, pipeline, qos, payload, warmup, duration, window, threads, brokerPid));
+            case "rules" -> RulesScenario.run(target, apiPort, publishers, qos, payload, warmup, duration, window,
+                    threads);
             case "control-plane" -> ControlPlaneScenario.run(host, apiPort, httpConnections, pipeline, warmup, duration,
                     threads, brokerPid);
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);
