@@ -100,7 +100,7 @@ public final class RulesApi implements ApiModule {
                     case SQL_PARSE -> new AwsException("SqlParseException", 400, e.getMessage());
                     case ALREADY_EXISTS -> new AwsException("ResourceAlreadyExistsException", 409, e.getMessage());
                     case NOT_FOUND -> AwsException.unauthorized(e.getMessage());
-                    case LIMIT_EXCEEDED -> AwsException.limitExceeded(e.getMessage());
+                    case LIMIT_EXCEEDED -> new AwsException("LimitExceededException", 410, e.getMessage());
                 };
             }
         };

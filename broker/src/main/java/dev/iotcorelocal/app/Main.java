@@ -87,7 +87,6 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        StartWarmUp.begin();
         System.exit(commandLine().execute(args));
     }
 
@@ -116,6 +115,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LogLevels.apply(verbosity.level, verbosity.quiet, System.getenv(LogLevels.ENVIRONMENT));
+        StartWarmUp.begin(); // after the log level: Netty's classes create their loggers as they load
         LoadedConfig loaded = effectiveConfig();
         if (printConfig) {
             System.out.print(ConfigReport.render(loaded));

@@ -16,9 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A test-only stand-in for the AWS IoT SQL compiler (branch rules-sql), registered through
- * META-INF/services so the broker's tests and the conformance tests can run rules before the real
- * compiler is merged. It understands {@code SELECT * [FROM '<filter>'] [WHERE <field> > <number>]},
+ * A test-only stand-in for the AWS IoT SQL compiler, so the engine's unit tests pin the engine's
+ * behaviour (ordering, error documents, loops) without depending on SQL semantics. It understands {@code SELECT * [FROM '<filter>'] [WHERE <field> > <number>]},
  * {@code SELECT fail() FROM '<filter>'} (evaluation fails), and templates of {@code ${topic()}},
  * {@code ${topic(n)}}, {@code ${clientid()}}, {@code ${principal()}}, {@code ${sourceip()}} and
  * {@code ${<top-level field>}}; anything else is a SqlParseException at column 1 or where it fails.
