@@ -1,9 +1,13 @@
 package dev.iotcorelocal;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -83,7 +87,30 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule rulesNeverTouchAConnection = noClasses().that().resideInAPackage("..rules..")
             .should().dependOnClassesThat().resideInAnyPackage("..protocol..", "..transport..", "..codec..",
-                    "..api..", "..session..", "..app..", "io.netty..");
+                    "..api..", "..session..", "..app..");
+
+    /** Netty appears in the rules only as the AWS SDK HTTP client's own event loops, which the SDK actions shut down. */
+    @ArchTest
+    static final ArchRule rulesUseNoNettyButTheSdksClient = noClasses().that().resideInAPackage("..rules..")
+            .and().resideOutsideOfPackage("..rules.action.aws..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.netty..");
+
+    @ArchTest
+    static final ArchRule onlyTheAwsActionsUseTheAwsSdk = noClasses().that().resideOutsideOfPackage("..rules.action.aws..")
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+
+    /**
+     * What the broker loads at start (the factories and the lazy client cache) names no SDK class,
+     * so a broker without SDK rules never loads the SDK: its start time stays as it was.
+     */
+    @ArchTest
+    static final ArchRule theAwsActionFactoriesLoadNoSdk = noClasses()
+            .that(DescribedPredicate.describe("are loaded at broker start", (JavaClass type) ->
+                    type.getPackageName().endsWith(".rules.action.aws")
+                            && (type.getSimpleName().endsWith("Factory") || Set.of("AwsActions", "AwsClients",
+                            "AwsTarget", "AwsFields", "NotEmulatedAction", "LogStreams", "SdkTimeouts")
+                            .contains(type.getSimpleName()))))
+            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
 
     /** The rules SQL is a pure function of one message: no connections, sessions, Netty, HTTP or stores (issue 16). */
     @ArchTest

@@ -35,6 +35,8 @@ import dev.iotcorelocal.registry.ThingRegistry;
 import dev.iotcorelocal.registry.ThingRegistryView;
 import dev.iotcorelocal.routing.RetainedStore;
 import dev.iotcorelocal.rules.RuleStore;
+import dev.iotcorelocal.rules.action.aws.AwsActions;
+import dev.iotcorelocal.rules.action.http.HttpActions;
 import dev.iotcorelocal.rules.RulesEngine;
 import dev.iotcorelocal.rules.TopicRules;
 import dev.iotcorelocal.routing.SubscriptionIndex;
@@ -94,9 +96,12 @@ final class BrokerAssembly {
         registry.sharedRedelivery(router::redeliverShared);
         ApplicationPublisher publisher = new ApplicationPublisher(router, config.limits(), clock);
         RuleStore ruleStore = RulesAssembly.store(config);
+        // no SDK and no HTTP client is loaded or started until a rule first runs such an action
+        AwsActions awsActions = new AwsActions();
+        HttpActions httpActions = new HttpActions();
         TopicRules rules;
         try { // the rules file is read before any service thread starts: a bad rule leaves nothing running
-            rules = RulesAssembly.rules(config, clock, ruleStore, publisher);
+            rules = RulesAssembly.rules(config, clock, ruleStore, publisher, awsActions, httpActions);
         } catch (RuntimeException e) {
             closeQuietly(closeScheduler);
             throw e;
@@ -108,6 +113,8 @@ final class BrokerAssembly {
         AutoCloseable closeServices = () -> {
             shadows.close();
             rulesEngine.close();
+            awsActions.close();
+            httpActions.close();
             closeScheduler.close();
         };
         ConnectRateLimiter connectRateLimiter = new ConnectRateLimiter(config.limits().connectsPerSecond(),
@@ -157,6 +164,8 @@ final class BrokerAssembly {
             }
             shadows.close();
             rulesEngine.close();
+            awsActions.close();
+            httpActions.close();
             throw e;
         }
     }

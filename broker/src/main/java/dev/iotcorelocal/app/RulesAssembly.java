@@ -11,6 +11,8 @@ import dev.iotcorelocal.rules.RulesEngine;
 import dev.iotcorelocal.rules.RulesFile;
 import dev.iotcorelocal.rules.TopicRules;
 import dev.iotcorelocal.rules.action.ActionFactory;
+import dev.iotcorelocal.rules.action.aws.AwsActions;
+import dev.iotcorelocal.rules.action.http.HttpActions;
 import dev.iotcorelocal.rules.action.republish.RepublishActionFactory;
 import dev.iotcorelocal.rules.action.republish.Republisher;
 import dev.iotcorelocal.rules.sql.AwsIotSqlCompiler;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The rules engine's parts: the action types, the SQL compiler, the store with the start-up file, the threads. */
@@ -33,16 +36,20 @@ final class RulesAssembly {
      * Every action type a rule can use, in ONE place: a new type is one line here. A key nobody
      * registered loads and fails as not emulated (spec B4).
      */
-    static List<ActionFactory> actionFactories(Republisher republisher) {
-        return List.of(
-                new RepublishActionFactory(republisher)
-        );
+    static List<ActionFactory> actionFactories(Republisher republisher, AwsActions aws, HttpActions http) {
+        List<ActionFactory> factories = new ArrayList<>();
+        factories.add(new RepublishActionFactory(republisher));
+        factories.add(http.factory());
+        factories.addAll(aws.factories()); // lambda, sqs, sns, dynamoDBv2, dynamoDB, s3, kinesis, firehose, cloudwatchLogs
+        return List.copyOf(factories);
     }
 
     /** The control plane's rules with the start-up file applied; no thread is started yet. */
-    static TopicRules rules(BrokerConfig config, Clock clock, RuleStore store, ApplicationPublisher publisher) {
+    /** @param aws, http the service actions' clients, which the caller closes at stop */
+    static TopicRules rules(BrokerConfig config, Clock clock, RuleStore store, ApplicationPublisher publisher,
+                            AwsActions aws, HttpActions http) {
         SqlCompiler sql = new AwsIotSqlCompiler(config.aws().accountId());
-        ActionRegistry actions = new ActionRegistry(actionFactories(republisher(publisher)));
+        ActionRegistry actions = new ActionRegistry(actionFactories(republisher(publisher), aws, http));
         TopicRules rules = new TopicRules(store, new RuleCompiler(sql, actions, config.rules().awsEndpoint(),
                 config.aws().region(), config.aws().accountId()), clock);
         if (!config.rules().file().isEmpty()) {
