@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -72,7 +73,11 @@ final class SdkResources implements AutoCloseable {
                 .httpClient(http)
                 .asyncConfiguration(async -> async.advancedOption(
                         SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, completions))
+                // AWS's standard retry mode (3 attempts) for every service: DynamoDB's own default (9
+                // attempts, growing backoff) could outlast the call timeout, so a failing table reached
+                // the error action as a timeout instead of its own error, at random.
                 .overrideConfiguration(override -> override
+                        .retryStrategy(RetryMode.STANDARD)
                         .scheduledExecutorService(timer)
                         .defaultProfileFile(noProfile)
                         .apiCallAttemptTimeout(timeouts.attempt())
