@@ -6,6 +6,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsAsyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -73,11 +74,11 @@ final class SdkResources implements AutoCloseable {
                 .httpClient(http)
                 .asyncConfiguration(async -> async.advancedOption(
                         SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR, completions))
-                // AWS's standard retry mode (3 attempts) for every service: DynamoDB's own default (9
-                // attempts, growing backoff) could outlast the call timeout, so a failing table reached
-                // the error action as a timeout instead of its own error, at random.
+                // At most 2 retries for every service: DynamoDB's own default (8, with growing backoff)
+                // could outlast the call timeout, so a failing table reached the error action as a
+                // timeout instead of its own error, at random.
                 .overrideConfiguration(override -> override
-                        .retryStrategy(RetryMode.STANDARD)
+                        .retryPolicy(RetryPolicy.builder(RetryMode.LEGACY).numRetries(2).build())
                         .scheduledExecutorService(timer)
                         .defaultProfileFile(noProfile)
                         .apiCallAttemptTimeout(timeouts.attempt())

@@ -87,9 +87,12 @@ class SqsActionTest {
 
     @Test
     void anEndpointThatRefusesConnectionsFailsTheAction() throws Exception {
-        sqs.close(); // nothing listens on its port any more
+        int closedPort; // a port nothing listens on: closed synchronously here, unlike a server's asynchronous stop
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
         RuleAction action = factory().create(spec("{\"queueUrl\": \"http://q\"}"),
-                new TestEnvironment(sqs.uri(), "us-east-1"));
+                new TestEnvironment(java.net.URI.create("http://127.0.0.1:" + closedPort), "us-east-1"));
 
         assertThatThrownBy(() -> action.run(TestEnvironment.request("t", "x".getBytes(StandardCharsets.UTF_8)))
                 .toCompletableFuture().join())
