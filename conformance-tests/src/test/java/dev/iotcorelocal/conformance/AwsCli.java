@@ -1,5 +1,8 @@
 package dev.iotcorelocal.conformance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +22,13 @@ final class AwsCli {
     static final Path AWS = Path.of("/usr/bin/aws");
 
     record Result(int exitCode, String stdout, String stderr) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        /** Asserts the call succeeded (stderr shown otherwise) and returns its JSON output, {} when it printed none. */
+        JsonNode json() throws Exception {
+            assertThat(exitCode).as(stderr).isZero();
+            return stdout.isBlank() ? JSON.createObjectNode() : JSON.readTree(stdout);
+        }
     }
 
     private AwsCli() {

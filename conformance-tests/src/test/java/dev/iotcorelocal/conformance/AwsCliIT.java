@@ -43,8 +43,7 @@ class AwsCliIT {
     }
 
     private static JsonNode ok(AwsCli.Result result) throws Exception {
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
+        return result.json();
     }
 
     @Test

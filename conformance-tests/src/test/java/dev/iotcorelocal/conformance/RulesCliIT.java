@@ -33,8 +33,7 @@ class RulesCliIT {
     }
 
     private static JsonNode ok(AwsCli.Result result) throws Exception {
-        assertThat(result.exitCode()).as(result.stderr()).isZero();
-        return result.stdout().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.stdout());
+        return result.json();
     }
 
     @Test
