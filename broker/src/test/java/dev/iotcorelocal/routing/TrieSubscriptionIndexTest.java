@@ -192,7 +192,7 @@ class TrieSubscriptionIndexTest {
         return !out.isEmpty();
     }
 
-    private static Subscription subscription(String client, String filter) {
+    static Subscription subscription(String client, String filter) {
         return new Subscription(client, TopicFilter.parse(filter), 1, false, false, 0);
     }
 
