@@ -1,5 +1,9 @@
 package dev.iotcorelocal.shadow;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,19 +16,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serial execution per thing: a thing always maps to the same single-threaded lane, so its
- * requests run one at a time in the order they were submitted, from whichever event loop or
- * HTTP worker. Admission is bounded twice: unanswered requests per thing (AWS's in-flight quota)
- * and payload bytes waiting across all lanes, so a flood is refused (429), never buffered without
- * limit. Submitting never blocks.
+ * Serial execution per thing: each thing's admitted requests wait in its own mailbox and run one
+ * at a time, in the order they were submitted, from whichever event loop, HTTP worker or rules
+ * thread. Whoever finds a thing's mailbox idle starts it draining on the thing's lane; with the
+ * {@linkplain #onCaller caller's lane} (the broker's) that is the submitting thread itself, so an
+ * MQTT request is answered by the event loop that read it, with no thread to wake either way
+ * (each wake-up on a busy machine is a tail-latency lottery ticket), while requests for a thing
+ * that is busy queue behind the drain already running. A drain is CPU work on a bounded mailbox,
+ * never a wait. Admission is bounded twice: unanswered requests per thing (AWS's in-flight quota)
+ * and payload bytes waiting across all things, so a flood is refused (429), never buffered
+ * without limit. Submitting never blocks.
  */
 final class ShadowLanes implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ShadowLanes.class);
     private final Executor[] lanes;
     private final List<ExecutorService> owned;
-    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final int maxInFlightPerThing;
     private final long maxQueuedBytes;
+    private volatile boolean closed;
+
+    /** A thing's requests admitted and not yet finished; changed only under the map's lock on the thing. */
+    private static final class Mailbox {
+        final ArrayDeque<Runnable> waiting = new ArrayDeque<>(2);
+        volatile int inFlight; // waiting plus the one running
+    }
 
     ShadowLanes(List<? extends Executor> lanes, int maxInFlightPerThing, long maxQueuedBytes) {
         this(lanes, List.of(), maxInFlightPerThing, maxQueuedBytes);
@@ -41,6 +58,11 @@ final class ShadowLanes implements AutoCloseable {
         this.maxQueuedBytes = maxQueuedBytes;
     }
 
+    /** Drains run on the thread that found the thing idle: the broker's choice, see the class comment. */
+    static ShadowLanes onCaller(int maxInFlightPerThing, long maxQueuedBytes) {
+        return new ShadowLanes(List.of(Runnable::run), maxInFlightPerThing, maxQueuedBytes);
+    }
+
     /** {@code count} daemon threads named shadow-0.., owned and stopped by {@link #close()}. */
     static ShadowLanes threads(int count, int maxInFlightPerThing, long maxQueuedBytes) {
         List<ExecutorService> executors = new ArrayList<>();
@@ -55,48 +77,103 @@ final class ShadowLanes implements AutoCloseable {
         return new ShadowLanes(executors, executors, maxInFlightPerThing, maxQueuedBytes);
     }
 
-    /** Runs the task on the thing's lane; false (and nothing runs) when a bound is reached or the lanes are closed. */
+    /** Runs the task after the thing's earlier ones; false (and nothing runs) when a bound is reached or closed. */
     boolean submit(String thingName, int payloadBytes, Runnable task) {
+        if (closed) {
+            return false;
+        }
         if (queuedBytes.addAndGet(payloadBytes) > maxQueuedBytes) {
             queuedBytes.addAndGet(-payloadBytes);
             return false;
         }
-        boolean[] admitted = new boolean[1];
-        inFlight.compute(thingName, (thing, count) -> {
-            int current = count == null ? 0 : count;
-            if (current >= maxInFlightPerThing) {
-                return count;
+        Runnable counted = () -> {
+            try {
+                task.run();
+            } finally {
+                queuedBytes.addAndGet(-payloadBytes);
             }
-            admitted[0] = true;
-            return current + 1;
+        };
+        int[] outcome = {REFUSED};
+        mailboxes.compute(thingName, (thing, mailbox) -> {
+            Mailbox box = mailbox == null ? new Mailbox() : mailbox;
+            if (box.inFlight >= maxInFlightPerThing) {
+                return mailbox;
+            }
+            box.waiting.add(counted);
+            box.inFlight++;
+            outcome[0] = box.inFlight == 1 ? START : QUEUED; // idle until now: nobody is draining it
+            return box;
         });
-        if (!admitted[0]) {
+        if (outcome[0] == REFUSED) {
             queuedBytes.addAndGet(-payloadBytes);
             return false;
         }
-        try {
-            lane(thingName).execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    finished(thingName, payloadBytes);
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException closed) {
-            finished(thingName, payloadBytes);
-            return false;
+        if (outcome[0] == START) {
+            try {
+                lane(thingName).execute(() -> drain(thingName));
+            } catch (RejectedExecutionException shutDown) {
+                abandon(thingName);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int REFUSED = 0;
+    private static final int QUEUED = 1;
+    private static final int START = 2;
+
+    /** Runs the thing's requests until its mailbox is empty; one drain per thing at a time. */
+    private void drain(String thingName) {
+        Runnable next = first(thingName);
+        while (next != null) {
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                LOG.error("A shadow request of thing '{}' failed unexpectedly; the thing's next requests still run",
+                        thingName, e);
+            } catch (Error e) {
+                abandon(thingName); // not left looking busy with nobody draining it
+                throw e;
+            }
+            next = finishedAndNext(thingName);
         }
     }
 
-    private void finished(String thingName, int payloadBytes) {
-        queuedBytes.addAndGet(-payloadBytes);
-        inFlight.computeIfPresent(thingName, (thing, count) -> count <= 1 ? null : count - 1);
+    /** The request the drain's starter queued (still at the head: it leaves when it has run). */
+    private Runnable first(String thingName) {
+        Runnable[] first = new Runnable[1];
+        mailboxes.computeIfPresent(thingName, (thing, box) -> {
+            first[0] = box.waiting.peek();
+            return box;
+        });
+        return first[0];
+    }
+
+    /** The request that ran leaves the mailbox; the next one, or null with the mailbox removed. */
+    private Runnable finishedAndNext(String thingName) {
+        Runnable[] next = new Runnable[1];
+        mailboxes.computeIfPresent(thingName, (thing, box) -> {
+            box.waiting.poll();
+            box.inFlight--;
+            next[0] = box.waiting.peek();
+            return next[0] == null ? null : box;
+        });
+        return next[0];
+    }
+
+    /** The lanes were closed under a drain's start: the mailbox's requests are not run. */
+    private void abandon(String thingName) {
+        Mailbox box = mailboxes.remove(thingName);
+        if (box != null) {
+            LOG.debug("Shadow lanes closed: {} request(s) of thing '{}' not run", box.inFlight, thingName);
+        }
     }
 
     /** Requests admitted and not yet finished for the thing (tests, metrics). */
     int inFlight(String thingName) {
-        return inFlight.getOrDefault(thingName, 0);
+        Mailbox box = mailboxes.get(thingName);
+        return box == null ? 0 : box.inFlight;
     }
 
     private Executor lane(String thingName) {
@@ -107,6 +184,7 @@ final class ShadowLanes implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (ExecutorService executor : owned) {
             executor.shutdown();
         }

@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
  * The Device Shadow service: one entry for MQTT requests (answers published on the request's
  * accepted or rejected topic) and one for HTTP calls (the answer returned; accepted updates and
  * deletes publish the same notifications, refusals publish nothing, as AWS does). Both run the
- * same engine on the thing's lane, so a shadow changes one request at a time, in arrival order,
- * whoever sent it. Get, update and delete count against the thing's request rate (AWS: 20 per
- * second per thing, "per thing and not per API"), checked on the lane, where reading the
- * request's clientToken for the 429 costs no event loop anything.
+ * same engine through the thing's mailbox ({@link ShadowLanes}), so a shadow changes one request
+ * at a time, in arrival order, whoever sent it. Get, update and delete count against the thing's
+ * request rate (AWS: 20 per second per thing, "per thing and not per API"), checked as the
+ * request runs.
  */
 public final class ShadowService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowService.class);
@@ -32,12 +32,12 @@ public final class ShadowService implements AutoCloseable {
     }
 
     /**
-     * The service with its own lane threads (one per core, at least two), AWS's bounds and
-     * {@code requestsPerSecond} per thing with a burst of as many (0: no rate limit).
+     * The service with AWS's bounds and {@code requestsPerSecond} per thing with a burst of as many
+     * (0: no rate limit). Requests run on the thread that submits them when their thing is idle
+     * ({@link ShadowLanes#onCaller}): an MQTT update is answered by the event loop that read it.
      */
     public static ShadowService start(ShadowEngine engine, ShadowPublisher publisher, int requestsPerSecond) {
-        int count = Math.max(2, Runtime.getRuntime().availableProcessors());
-        return new ShadowService(engine, ShadowLanes.threads(count, ShadowLimits.MAX_IN_FLIGHT_PER_THING,
+        return new ShadowService(engine, ShadowLanes.onCaller(ShadowLimits.MAX_IN_FLIGHT_PER_THING,
                 ShadowLimits.MAX_QUEUED_BYTES), publisher, new KeyedRateLimiter(requestsPerSecond, requestsPerSecond));
     }
 
@@ -46,13 +46,13 @@ public final class ShadowService implements AutoCloseable {
         boolean admitted = lanes.submit(key.thingName(), payload.length,
                 () -> publish(run(key, operation, payload, Answers.subscribed(publisher, key, operation, false)), true));
         if (!admitted) {
-            // No token: reading it would mean parsing JSON here, on the publisher's event loop.
+            // Reading the token costs what running the request would have: it runs on this thread too.
             publisher.publish(ShadowTopics.rejected(key, operation), Responses.rejected(429,
-                    ShadowRejection.TOO_MANY_REQUESTS, engine.nowSeconds(), null));
+                    ShadowRejection.TOO_MANY_REQUESTS, engine.nowSeconds(), ClientTokens.ofIgnoredPayload(payload)));
         }
     }
 
-    /** An HTTP call: the result when the lane has run it; over the bounds a 429 result at once. */
+    /** An HTTP call: the result when the thing's mailbox has run it; over the bounds a 429 result at once. */
     public CompletableFuture<ShadowResult> call(ShadowKey key, ShadowOperation operation, byte[] payload) {
         CompletableFuture<ShadowResult> answer = new CompletableFuture<>();
         boolean admitted = lanes.submit(key.thingName(), payload.length, () -> {
@@ -69,7 +69,7 @@ public final class ShadowService implements AutoCloseable {
         return answer;
     }
 
-    /** The thing's named shadows after {@code after}, read on the thing's lane (after every earlier request). */
+    /** The thing's named shadows after {@code after}, read through the thing's mailbox (after every earlier request). */
     public CompletableFuture<List<String>> namedShadows(String thingName, String after, int limit) {
         CompletableFuture<List<String>> answer = new CompletableFuture<>();
         if (!lanes.submit(thingName, 0, () -> answer.complete(engine.namedShadows(thingName, after, limit)))) {

@@ -127,12 +127,13 @@ class ShadowServiceTest {
         for (int i = 0; i < ShadowLimits.MAX_IN_FLIGHT_PER_THING; i++) {
             tap.routed(message("$aws/things/lamp/shadow/update", "{\"state\":{\"reported\":{\"n\":" + i + "}}}"));
         }
-        tap.routed(message("$aws/things/lamp/shadow/name/other/update", "{\"state\":{}}"));
+        tap.routed(message("$aws/things/lamp/shadow/name/other/update", "{\"state\":{},\"clientToken\":\"t11\"}"));
         assertThat(published).hasSize(1);
         assertThat(published.get(0)).isEqualTo("$aws/things/lamp/shadow/name/other/update/rejected");
         JsonNode tooMany = tree(payloads.get(0));
         assertThat(tooMany.path("code").intValue()).isEqualTo(429);
         assertThat(tooMany.path("message").textValue()).isEqualTo("Too many requests");
+        assertThat(tooMany.path("clientToken").textValue()).as("the refused request's token").isEqualTo("t11");
         assertThat(service.call(LAMP, ShadowOperation.GET, new byte[0]).join().rejection().code())
                 .as("HTTP shares the bound").isEqualTo(429);
 
