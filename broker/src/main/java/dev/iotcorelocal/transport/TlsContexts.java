@@ -59,9 +59,19 @@ public final class TlsContexts {
         } catch (IOException | GeneralSecurityException e) {
             throw new SSLException("cannot load the CA certificate " + ca + ": " + e.getMessage(), e);
         }
-        return SslContextBuilder
-                .forServer(certificatesDir.resolve(DevPki.SERVER_CERT).toFile(),
-                        certificatesDir.resolve(DevPki.SERVER_KEY).toFile())
+        Path certificate = certificatesDir.resolve(DevPki.SERVER_CERT);
+        Path keyFile = certificatesDir.resolve(DevPki.SERVER_KEY);
+        ServerKeys keys;
+        try {
+            keys = ServerKeys.read(certificate, keyFile);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SSLException("cannot read the server certificate " + certificate + " or key " + keyFile + ": "
+                    + e.getMessage(), e);
+        }
+        SslContextBuilder builder = keys == null
+                ? SslContextBuilder.forServer(certificate.toFile(), keyFile.toFile()) // a key type read by Netty only
+                : SslContextBuilder.forServer(keys.key(), keys.chain());
+        return builder
                 // The key goes through an in-memory key store, never written: PKCS12 (the default)
                 // protects it with 10,000 rounds of PBKDF2, which took 0.3-0.6 s of every start per
                 // context here; JKS's protection is one cheap pass.
