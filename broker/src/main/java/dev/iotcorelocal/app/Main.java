@@ -87,6 +87,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StartWarmUp.beforeOptions();
         System.exit(commandLine().execute(args));
     }
 
@@ -115,7 +116,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         LogLevels.apply(verbosity.level, verbosity.quiet, System.getenv(LogLevels.ENVIRONMENT));
-        StartWarmUp.begin(); // after the log level: Netty's classes create their loggers as they load
+        StartWarmUp.afterLogLevel(); // Netty's classes create their loggers as they load
         LoadedConfig loaded = effectiveConfig();
         if (printConfig) {
             System.out.print(ConfigReport.render(loaded));

@@ -1,43 +1,69 @@
 package dev.iotcorelocal.app;
 
+import dev.iotcorelocal.config.ConfigLoader;
 import io.netty.channel.epoll.Epoll;
 import io.netty.handler.ssl.OpenSsl;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.PEMParser;
 
 import java.security.KeyFactory;
 import java.security.cert.CertificateFactory;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
- * Loads what a start needs later (Netty's native TLS and epoll, the JDK's TLS and key classes,
- * BouncyCastle's certificate classes) on a second core while the first parses the options and
- * the configuration: most of a start is loading and initialising classes, one at a time. The
- * start itself does not wait for it; a class the start reaches first is simply loaded there.
+ * Loads what a start needs later on a second core while the first does something else: most of a
+ * start is loading and initialising classes, one at a time. {@link #beforeOptions} runs while
+ * the options are parsed and touches nothing that logs (the log level is not set yet, and
+ * slf4j-simple fixes a logger's level when it is created): the configuration's binding, by
+ * binding the built-in defaults, and the JDK's TLS and key classes. {@link #afterLogLevel} loads
+ * Netty's native TLS and epoll, which log as they load. The start never waits for either; a
+ * class the start reaches first is simply loaded there.
  */
 final class StartWarmUp {
     private StartWarmUp() {
     }
 
-    static void begin() {
-        Thread thread = new Thread(StartWarmUp::load, "iotcore-start-warm-up");
+    static void beforeOptions() {
+        start("iotcore-start-warm-up", StartWarmUp::configAndCrypto);
+    }
+
+    static void afterLogLevel() {
+        start("iotcore-start-warm-up-netty", StartWarmUp::netty);
+    }
+
+    private static void start(String name, Runnable work) {
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | LinkageError ignored) {
+                // only a head start: the start loads whatever is missing itself, and reports real failures
+            }
+        }, name);
         thread.setDaemon(true);
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         thread.start();
     }
 
-    private static void load() {
+    private static void configAndCrypto() {
+        // the defaults only (the built-in resource, nothing else), and their YAML as the start logs it
+        ConfigLoader.toYaml(ConfigLoader.load(null, List.of()).config());
         try {
-            OpenSsl.isAvailable();
-            Epoll.isAvailable();
             SSLContext.getInstance("TLSv1.3");
             KeyFactory.getInstance("RSA");
             KeyFactory.getInstance("EC");
             CertificateFactory.getInstance("X.509");
             Class.forName(Certificate.class.getName());
             Class.forName(X509CertificateHolder.class.getName());
-        } catch (ReflectiveOperationException | java.security.GeneralSecurityException | LinkageError ignored) {
-            // only a head start: the start loads whatever is missing itself, and reports real failures
+            Class.forName(PEMParser.class.getName());
+        } catch (ReflectiveOperationException | java.security.GeneralSecurityException ignored) {
+            // as above
         }
+    }
+
+    private static void netty() {
+        OpenSsl.isAvailable();
+        Epoll.isAvailable();
     }
 }
