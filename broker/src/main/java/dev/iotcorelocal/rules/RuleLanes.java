@@ -3,79 +3,147 @@ package dev.iotcorelocal.rules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The rules threads ({@code rules-0}, ...), each with its own bounded queue. A publisher's
- * messages always go to the same thread, so they are evaluated in the order they were published.
- * Submitting never blocks: when a queue is full the work is dropped, counted and logged once.
+ * The rules threads ({@code rules-0}, ...) and the order they keep: each publisher's messages
+ * wait in the publisher's own mailbox and are evaluated one at a time, in the order published,
+ * by whichever thread is free. Spreading publishers by hash over threads left a thread with
+ * three or four busy publishers and another idle, at random; a free thread now takes the next
+ * publisher with work, and gives way after a batch so that one flooding publisher cannot hold
+ * a thread from the rest. Submitting never blocks: beyond the capacity the work is dropped,
+ * counted and logged once.
  */
 final class RuleLanes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleLanes.class);
-    private final ThreadPoolExecutor[] lanes;
+    private static final int BATCH = 64; // messages of one publisher before its mailbox goes to the back of the line
+    private final ThreadPoolExecutor threads;
+    private final ConcurrentHashMap<String, ArrayDeque<Runnable>> mailboxes = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final int capacity;
     private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean closed;
 
-    RuleLanes(int threads, int queueCapacity) {
-        lanes = new ThreadPoolExecutor[threads];
-        for (int i = 0; i < threads; i++) {
-            String name = "rules-" + i;
-            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
-                Thread thread = new Thread(r, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
+    /** @param queueCapacity messages waiting per thread: {@code threads * queueCapacity} in all */
+    RuleLanes(int threadCount, int queueCapacity) {
+        this.capacity = (int) Math.min(Integer.MAX_VALUE, (long) threadCount * queueCapacity);
+        AtomicInteger names = new AtomicInteger();
+        // Its queue holds at most one drain per publisher with work, so it needs no bound of its own.
+        this.threads = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread thread = new Thread(r, "rules-" + names.getAndIncrement());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
-    /** The lane for a publisher (its client ID, or the topic when it has none). */
-    Executor lane(String key) {
-        int hash = key.hashCode();
-        hash ^= hash >>> 16;
-        return lanes[(hash & Integer.MAX_VALUE) % lanes.length];
-    }
-
-    /** Runs the work on the key's lane; false when its queue is full (or the lanes are closed): nothing runs. */
+    /** Runs the work after the key's (the publisher's, or the topic's) earlier work; false when full or closed. */
     boolean submit(String key, Runnable work) {
-        return submit(lane(key), work);
+        if (closed) {
+            return false;
+        }
+        if (waiting.incrementAndGet() > capacity) {
+            waiting.decrementAndGet();
+            return refused();
+        }
+        boolean[] idle = new boolean[1];
+        mailboxes.compute(key, (k, mailbox) -> {
+            ArrayDeque<Runnable> box = mailbox;
+            if (box == null) {
+                box = new ArrayDeque<>(4);
+                idle[0] = true; // nobody drains it: this submit starts the drain
+            }
+            box.add(work);
+            return box;
+        });
+        return !idle[0] || schedule(key);
     }
 
-    boolean submit(Executor lane, Runnable work) {
+    private boolean schedule(String key) {
         try {
-            lane.execute(work);
+            threads.execute(() -> drain(key));
             return true;
-        } catch (RejectedExecutionException full) {
-            if (dropped.getAndIncrement() == 0) {
-                LOG.warn("A rules queue is full (rules.queue-capacity): messages are not evaluated until it drains; "
-                        + "each is counted as dropped for its rules, and further drops are not logged");
-            }
+        } catch (RejectedExecutionException shutDown) {
+            ArrayDeque<Runnable> abandoned = mailboxes.remove(key);
+            waiting.addAndGet(-(abandoned == null ? 0 : abandoned.size()));
             return false;
         }
     }
 
-    /** Work dropped since start because a queue was full. */
+    /** One batch of the key's work, in order; the rest goes back in line behind other publishers. */
+    private void drain(String key) {
+        Runnable next = head(key);
+        for (int done = 0; next != null; done++) {
+            if (done == BATCH) {
+                schedule(key);
+                return;
+            }
+            waiting.decrementAndGet(); // running, no longer waiting
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                LOG.error("Evaluating a message of '{}' failed unexpectedly; its next messages are still evaluated",
+                        key, e);
+            } catch (Error e) {
+                ArrayDeque<Runnable> abandoned = mailboxes.remove(key); // not left looking busy with nobody draining it
+                waiting.addAndGet(-(abandoned == null ? 0 : abandoned.size() - 1));
+                throw e;
+            }
+            next = removeHeadAndPeek(key);
+        }
+    }
+
+    private Runnable head(String key) {
+        Runnable[] head = new Runnable[1];
+        mailboxes.computeIfPresent(key, (k, b) -> {
+            head[0] = b.peek();
+            return b;
+        });
+        return head[0];
+    }
+
+    /** The finished work leaves the mailbox; the next work, or null with the mailbox removed (idle again). */
+    private Runnable removeHeadAndPeek(String key) {
+        Runnable[] next = new Runnable[1];
+        mailboxes.computeIfPresent(key, (k, box) -> {
+            box.poll();
+            next[0] = box.peek();
+            return next[0] == null ? null : box;
+        });
+        return next[0];
+    }
+
+    private boolean refused() {
+        if (dropped.getAndIncrement() == 0) {
+            LOG.warn("The rules queue is full (rules.queue-capacity per rules thread): messages are not evaluated "
+                    + "until it drains; each is counted as dropped for its rules, and further drops are not logged");
+        }
+        return false;
+    }
+
+    /** Work dropped since start because the queue was full. */
     long dropped() {
         return dropped.get();
     }
 
     @Override
     public void close() {
-        for (ThreadPoolExecutor lane : lanes) {
-            lane.shutdown();
-        }
-        for (ThreadPoolExecutor lane : lanes) {
-            try {
-                if (!lane.awaitTermination(2, TimeUnit.SECONDS)) {
-                    lane.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                lane.shutdownNow();
+        closed = true;
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(2, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            threads.shutdownNow();
         }
     }
 }
