@@ -22,14 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@linkplain #onCaller caller's lane} (the broker's) that is the submitting thread itself, so an
  * MQTT request is answered by the event loop that read it, with no thread to wake either way
  * (each wake-up on a busy machine is a tail-latency lottery ticket), while requests for a thing
- * that is busy queue behind the drain already running. A drain is CPU work on a bounded mailbox,
- * never a wait. Admission is bounded twice: unanswered requests per thing (AWS's in-flight quota)
+ * that is busy queue behind the drain already running. A drain is CPU work, never a wait, and
+ * runs at most {@link #DRAIN_BUDGET} requests on the thread that started it: a thing kept busy by
+ * senders on other threads is then drained on the overflow thread, so no event loop is held by
+ * another loop's devices. Admission is bounded twice: unanswered requests per thing (AWS's in-flight quota)
  * and payload bytes waiting across all things, so a flood is refused (429), never buffered
  * without limit. Submitting never blocks.
  */
 final class ShadowLanes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShadowLanes.class);
+    /** Requests one drain runs before it hands the thing to the overflow executor. */
+    static final int DRAIN_BUDGET = 10;
     private final Executor[] lanes;
+    private final Executor overflow; // null: the thing's own lane
     private final List<ExecutorService> owned;
     private final ConcurrentHashMap<String, Mailbox> mailboxes = new ConcurrentHashMap<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -43,16 +48,18 @@ final class ShadowLanes implements AutoCloseable {
         volatile int inFlight; // waiting plus the one running
     }
 
+    /** Drains start and continue on the thing's lane. */
     ShadowLanes(List<? extends Executor> lanes, int maxInFlightPerThing, long maxQueuedBytes) {
-        this(lanes, List.of(), maxInFlightPerThing, maxQueuedBytes);
+        this(lanes, null, List.of(), maxInFlightPerThing, maxQueuedBytes);
     }
 
-    private ShadowLanes(List<? extends Executor> lanes, List<ExecutorService> owned, int maxInFlightPerThing,
-                        long maxQueuedBytes) {
+    private ShadowLanes(List<? extends Executor> lanes, Executor overflow, List<ExecutorService> owned,
+                        int maxInFlightPerThing, long maxQueuedBytes) {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("at least one lane");
         }
         this.lanes = lanes.toArray(new Executor[0]);
+        this.overflow = overflow;
         this.owned = owned;
         this.maxInFlightPerThing = maxInFlightPerThing;
         this.maxQueuedBytes = maxQueuedBytes;
@@ -60,21 +67,27 @@ final class ShadowLanes implements AutoCloseable {
 
     /** Drains run on the thread that found the thing idle: the broker's choice, see the class comment. */
     static ShadowLanes onCaller(int maxInFlightPerThing, long maxQueuedBytes) {
-        return new ShadowLanes(List.of(Runnable::run), maxInFlightPerThing, maxQueuedBytes);
+        ExecutorService overflow = thread("shadow-overflow");
+        return new ShadowLanes(List.of(Runnable::run), overflow, List.of(overflow), maxInFlightPerThing,
+                maxQueuedBytes);
     }
 
     /** {@code count} daemon threads named shadow-0.., owned and stopped by {@link #close()}. */
     static ShadowLanes threads(int count, int maxInFlightPerThing, long maxQueuedBytes) {
         List<ExecutorService> executors = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String name = "shadow-" + i;
-            executors.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                Thread thread = new Thread(r, name);
-                thread.setDaemon(true);
-                return thread;
-            }));
+            executors.add(thread("shadow-" + i));
         }
-        return new ShadowLanes(executors, executors, maxInFlightPerThing, maxQueuedBytes);
+        return new ShadowLanes(executors, null, executors, maxInFlightPerThing, maxQueuedBytes);
+    }
+
+    /** One daemon thread; its queue holds at most one drain per thing, so it needs no bound of its own. */
+    private static ExecutorService thread(String name) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Runs the task after the thing's earlier ones; false (and nothing runs) when a bound is reached or closed. */
@@ -123,20 +136,36 @@ final class ShadowLanes implements AutoCloseable {
     private static final int QUEUED = 1;
     private static final int START = 2;
 
-    /** Runs the thing's requests until its mailbox is empty; one drain per thing at a time. */
+    /** Runs the thing's requests, one at a time, until its mailbox is empty or the budget is spent. */
     private void drain(String thingName) {
         Runnable next = first(thingName);
-        while (next != null) {
+        for (int ran = 0; next != null; ran++) {
+            if (ran == DRAIN_BUDGET) {
+                continueElsewhere(thingName);
+                return;
+            }
             try {
                 next.run();
             } catch (RuntimeException e) {
                 LOG.error("A shadow request of thing '{}' failed unexpectedly; the thing's next requests still run",
                         thingName, e);
             } catch (Error e) {
-                abandon(thingName); // not left looking busy with nobody draining it
+                if (finishedAndNext(thingName) != null) {
+                    continueElsewhere(thingName); // the requests queued behind it are still answered
+                }
                 throw e;
             }
             next = finishedAndNext(thingName);
+        }
+    }
+
+    /** The thing's drain goes on on the overflow executor (or its own lane), behind other things' drains. */
+    private void continueElsewhere(String thingName) {
+        Executor next = overflow == null ? lane(thingName) : overflow;
+        try {
+            next.execute(() -> drain(thingName));
+        } catch (RejectedExecutionException shutDown) {
+            abandon(thingName);
         }
     }
 

@@ -57,10 +57,13 @@ public final class ShadowService implements AutoCloseable {
         CompletableFuture<ShadowResult> answer = new CompletableFuture<>();
         boolean admitted = lanes.submit(key.thingName(), payload.length, () -> {
             ShadowResult result = run(key, operation, payload, Answers.subscribed(publisher, key, operation, true));
-            if (result.accepted() && operation != ShadowOperation.GET) {
-                publish(result, false);
+            try {
+                if (result.accepted() && operation != ShadowOperation.GET) {
+                    publish(result, false);
+                }
+            } finally {
+                answer.complete(result); // the caller has its answer even if a notification could not be published
             }
-            answer.complete(result);
         });
         if (!admitted) {
             answer.complete(ShadowResult.rejected(key, operation,

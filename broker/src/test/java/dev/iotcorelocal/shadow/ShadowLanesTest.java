@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The per-thing mailboxes, as the broker runs them: on the thread that finds the thing idle. */
 class ShadowLanesTest {
     private final ShadowLanes lanes = ShadowLanes.onCaller(10, 1 << 20);
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        lanes.close();
+    }
 
     @Test
     void anIdleThingsRequestRunsOnTheSubmittingThreadBeforeSubmitReturns() {
@@ -103,6 +110,58 @@ class ShadowLanesTest {
         CompletableFuture<String> next = new CompletableFuture<>();
         assertThat(lanes.submit("lamp", 1, () -> next.complete("ran"))).isTrue();
         assertThat(next).isCompletedWithValue("ran");
+    }
+
+    @Test
+    void aDrainRunsAtMostItsBudgetOnTheThreadThatStartedItAndTheOverflowThreadDoesTheRest() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Map<Integer, String> ranOn = new ConcurrentHashMap<>();
+        Thread drainer = new Thread(() -> lanes.submit("lamp", 1, () -> {
+            ranOn.put(1, Thread.currentThread().getName());
+            running.countDown();
+            await(release);
+        }), "drainer");
+        drainer.start();
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int n = 2; n <= ShadowLanes.DRAIN_BUDGET; n++) {
+            int request = n;
+            assertThat(lanes.submit("lamp", 1, () -> {
+                ranOn.put(request, Thread.currentThread().getName());
+                if (request == ShadowLanes.DRAIN_BUDGET) { // senders elsewhere keep the thing busy
+                    for (int more = request + 1; more <= request + 2; more++) {
+                        int late = more;
+                        lanes.submit("lamp", 1, () -> ranOn.put(late, Thread.currentThread().getName()));
+                    }
+                }
+            })).isTrue();
+        }
+        release.countDown();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> ranOn.size() == ShadowLanes.DRAIN_BUDGET + 2);
+        for (int n = 1; n <= ShadowLanes.DRAIN_BUDGET; n++) {
+            assertThat(ranOn.get(n)).as("request %d", n).isEqualTo("drainer");
+        }
+        assertThat(ranOn.get(ShadowLanes.DRAIN_BUDGET + 1)).isEqualTo("shadow-overflow");
+        assertThat(ranOn.get(ShadowLanes.DRAIN_BUDGET + 2)).isEqualTo("shadow-overflow");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> lanes.inFlight("lamp") == 0);
+    }
+
+    @Test
+    void requestsQueuedBehindOneThatThrowsAnErrorAreStillRun() {
+        ShadowServiceTest.ManualLane lane = new ShadowServiceTest.ManualLane();
+        ShadowLanes deferred = new ShadowLanes(List.of(lane), 10, 1 << 20);
+        List<String> ran = new ArrayList<>();
+        deferred.submit("lamp", 1, () -> {
+            throw new AssertionError("an Error");
+        });
+        deferred.submit("lamp", 1, () -> ran.add("behind it"));
+
+        assertThatThrownBy(lane::runAll).isInstanceOf(AssertionError.class);
+        lane.runAll();
+        assertThat(ran).containsExactly("behind it");
+        assertThat(deferred.inFlight("lamp")).isZero();
     }
 
     @Test
