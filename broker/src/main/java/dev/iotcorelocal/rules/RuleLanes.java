@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * by whichever thread is free. Spreading publishers by hash over threads left a thread with
  * three or four busy publishers and another idle, at random; a free thread now takes the next
  * publisher with work, and gives way after a batch so that one flooding publisher cannot hold
- * a thread from the rest. Submitting never blocks: beyond the capacity the work is dropped,
- * counted and logged once.
+ * a thread from the rest. Submitting never blocks: beyond the capacity (in all, and per
+ * publisher, so that one flood cannot take the others' room) the work is dropped, counted and
+ * logged once.
  */
 final class RuleLanes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleLanes.class);
@@ -28,12 +29,14 @@ final class RuleLanes implements AutoCloseable {
     private final ConcurrentHashMap<String, ArrayDeque<Runnable>> mailboxes = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final int capacity;
+    private final int perPublisher;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
 
     /** @param queueCapacity messages waiting per thread: {@code threads * queueCapacity} in all */
     RuleLanes(int threadCount, int queueCapacity) {
         this.capacity = (int) Math.min(Integer.MAX_VALUE, (long) threadCount * queueCapacity);
+        this.perPublisher = queueCapacity; // so one flooding publisher cannot take every other publisher's room
         AtomicInteger names = new AtomicInteger();
         // Its queue holds at most one drain per publisher with work, so it needs no bound of its own.
         this.threads = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -53,18 +56,28 @@ final class RuleLanes implements AutoCloseable {
             waiting.decrementAndGet();
             return refused();
         }
-        boolean[] idle = new boolean[1];
+        int[] outcome = new int[1];
         mailboxes.compute(key, (k, mailbox) -> {
             ArrayDeque<Runnable> box = mailbox;
             if (box == null) {
                 box = new ArrayDeque<>(4);
-                idle[0] = true; // nobody drains it: this submit starts the drain
+                outcome[0] = START; // nobody drains it: this submit starts the drain
+            } else if (box.size() > perPublisher) { // the head is running, the rest wait
+                outcome[0] = FULL;
+                return box;
             }
             box.add(work);
             return box;
         });
-        return !idle[0] || schedule(key);
+        if (outcome[0] == FULL) {
+            waiting.decrementAndGet();
+            return refused();
+        }
+        return outcome[0] != START || schedule(key);
     }
+
+    private static final int START = 1;
+    private static final int FULL = 2;
 
     private boolean schedule(String key) {
         try {

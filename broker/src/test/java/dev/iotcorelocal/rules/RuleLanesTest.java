@@ -97,6 +97,33 @@ class RuleLanesTest {
     }
 
     @Test
+    void oneFloodingPublisherCannotTakeTheOthersRoom() throws Exception {
+        try (RuleLanes lanes = new RuleLanes(2, 2)) { // 4 waiting in all, 2 per publisher
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<String> ran = Collections.synchronizedList(new ArrayList<>());
+            lanes.submit("flood", () -> {
+                running.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(lanes.submit("flood", () -> ran.add("flood-2"))).isTrue();
+            assertThat(lanes.submit("flood", () -> ran.add("flood-3"))).isTrue();
+            assertThat(lanes.submit("flood", () -> ran.add("flood-4"))).as("its own two are waiting").isFalse();
+            assertThat(lanes.submit("quiet", () -> ran.add("quiet-1"))).as("room left for others").isTrue();
+
+            release.countDown();
+            await().atMost(WAIT).until(() -> ran.size() == 3);
+            assertThat(ran).containsExactlyInAnyOrder("flood-2", "flood-3", "quiet-1");
+            assertThat(lanes.dropped()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aFailingEvaluationDoesNotStopThePublishersNextOnes() {
         try (RuleLanes lanes = new RuleLanes(1, 100)) {
             List<String> ran = Collections.synchronizedList(new ArrayList<>());
