@@ -61,15 +61,9 @@ public final class TlsContexts {
         }
         Path certificate = certificatesDir.resolve(DevPki.SERVER_CERT);
         Path keyFile = certificatesDir.resolve(DevPki.SERVER_KEY);
-        ServerKeys keys;
-        try {
-            keys = ServerKeys.read(certificate, keyFile);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new SSLException("cannot read the server certificate " + certificate + " or key " + keyFile + ": "
-                    + e.getMessage(), e);
-        }
+        ServerKeys keys = ServerKeys.read(certificate, keyFile);
         SslContextBuilder builder = keys == null
-                ? SslContextBuilder.forServer(certificate.toFile(), keyFile.toFile()) // a key type read by Netty only
+                ? SslContextBuilder.forServer(certificate.toFile(), keyFile.toFile()) // not the dev PKI's shape
                 : SslContextBuilder.forServer(keys.key(), keys.chain());
         return builder
                 // The key goes through an in-memory key store, never written: PKCS12 (the default)
