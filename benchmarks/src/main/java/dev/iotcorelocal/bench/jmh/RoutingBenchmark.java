@@ -58,15 +58,7 @@ public class RoutingBenchmark {
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index,
                 new ManualTime(Instant.EPOCH), 1_000);
-        SessionOwner owner = new SessionOwner() {
-            @Override
-            public void wake() {
-            }
-
-            @Override
-            public void takeOver() {
-            }
-        };
+        SessionOwner owner = IdleOwner.INSTANCE;
         for (int i = 0; i < subscribers; i++) {
             String clientId = "sub-" + i;
             Session session = registry.attach(clientId, MqttVersion.V5, true, 0, owner).session();

@@ -21,7 +21,6 @@ import dev.iotcorelocal.rules.sql.AwsIotSqlCompiler;
 import dev.iotcorelocal.session.InMemorySessionStore;
 import dev.iotcorelocal.session.ManualTime;
 import dev.iotcorelocal.session.Session;
-import dev.iotcorelocal.session.SessionOwner;
 import dev.iotcorelocal.session.SessionRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -69,15 +68,7 @@ public class RulesTapBenchmark {
         TrieSubscriptionIndex index = new TrieSubscriptionIndex(false);
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), index,
                 new ManualTime(Instant.EPOCH), 1_000);
-        session = registry.attach("sub", MqttVersion.V5, true, 0, new SessionOwner() {
-            @Override
-            public void wake() {
-            }
-
-            @Override
-            public void takeOver() {
-            }
-        }).session();
+        session = registry.attach("sub", MqttVersion.V5, true, 0, IdleOwner.INSTANCE).session();
         Subscription subscription = new Subscription("sub", TopicFilter.parse("bench/run/#"), 0, false, false, 0);
         session.addSubscription(subscription);
         index.add(subscription);

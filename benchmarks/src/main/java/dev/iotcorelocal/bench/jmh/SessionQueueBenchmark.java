@@ -9,7 +9,6 @@ import dev.iotcorelocal.session.InMemorySessionStore;
 import dev.iotcorelocal.session.ManualTime;
 import dev.iotcorelocal.session.Session;
 import dev.iotcorelocal.session.SessionRegistry;
-import dev.iotcorelocal.session.SessionOwner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,15 +38,7 @@ public class SessionQueueBenchmark {
     public void setUp() {
         SessionRegistry registry = new SessionRegistry(new InMemorySessionStore(), new TrieSubscriptionIndex(false),
                 new ManualTime(Instant.EPOCH), 10_000);
-        session = registry.attach("bench", MqttVersion.V5, true, 0, new SessionOwner() {
-            @Override
-            public void wake() {
-            }
-
-            @Override
-            public void takeOver() {
-            }
-        }).session();
+        session = registry.attach("bench", MqttVersion.V5, true, 0, IdleOwner.INSTANCE).session();
         delivery = new Delivery(new Message("t", new byte[64], 1, false, PublishProperties.EMPTY, Message.NEVER, "p"), 1, false);
     }
 
