@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The server's key and chain read with the JDK's key factories, as the TLS contexts use them. */
 class ServerKeysTest {
@@ -72,14 +71,26 @@ class ServerKeysTest {
     }
 
     @Test
-    void aFileWithoutAKeyOrWithoutACertificateIsAClearError() throws Exception {
+    void filesOfAnotherShapeAreLeftToNettyWhichReadsThemAsBefore() throws Exception {
         new DevPki(dir).ensure(List.of());
         Path cert = dir.resolve(DevPki.SERVER_CERT);
-        assertThatThrownBy(() -> ServerKeys.read(cert, cert)).hasMessageContaining("does not hold an unencrypted PEM "
-                + "private key");
+        Path key = dir.resolve(DevPki.SERVER_KEY);
+        Path keyAfterParameters = Files.writeString(dir.resolve("ec-with-parameters.pem"),
+                "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n"
+                        + Files.readString(key));
+        Path keyAndCertificate = Files.writeString(dir.resolve("key-and-cert.pem"),
+                Files.readString(key) + Files.readString(cert));
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
-        assertThatThrownBy(() -> ServerKeys.read(empty, dir.resolve(DevPki.SERVER_KEY)))
-                .hasMessageContaining("holds no PEM certificate");
+
+        assertThat(ServerKeys.read(cert, cert)).as("no key").isNull();
+        assertThat(ServerKeys.read(cert, keyAfterParameters)).as("parameters first").isNull();
+        assertThat(ServerKeys.read(cert, keyAndCertificate)).as("more than the key").isNull();
+        assertThat(ServerKeys.read(keyAndCertificate, key)).as("a key among the certificates").isNull();
+        assertThat(ServerKeys.read(empty, key)).as("no certificate").isNull();
+        assertThat(ServerKeys.read(dir.resolve("missing.pem"), key)).isNull();
+        // Netty still builds its context from the key-and-certificate file, as it did before this path existed
+        assertThat(io.netty.handler.ssl.SslContextBuilder.forServer(keyAndCertificate.toFile(), key.toFile())
+                .keyStoreType("JKS").build()).isNotNull();
     }
 
     private static String pem(Object object) throws Exception {
