@@ -1,6 +1,5 @@
 package dev.iotcorelocal.bench.load;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 import java.net.URI;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,33 +39,13 @@ final class RulesScenario {
             subscriber.subscribed.get(30, TimeUnit.SECONDS);
             channels.add(subChannel);
             byte[] payload = payload(payloadBytes);
-            List<FloodPublisher> floods = new ArrayList<>();
-            List<CompletableFuture<Channel>> started = new ArrayList<>();
-            for (int p = 0; p < publishers; p++) {
-                LoadClient client = new LoadClient(stats, null, target.version());
-                ByteBuf template = Packets.template(target.version(), "bench/" + run + "/in/" + p, qos, payload);
-                FloodPublisher flood = new FloodPublisher(template, qos, 1, 100, runAhead, stats);
-                client.publishing(flood);
-                floods.add(flood);
-                started.add(connector.connect(client, "rules-pub-" + run + "-" + p, 600, null));
-            }
-            for (int i = 0; i < floods.size(); i++) {
-                Channel channel = started.get(i).get();
-                channels.add(channel);
-                floods.get(i).start(channel);
-            }
-            Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds)); // a benchmark's pacing, not test synchronisation
-            long receivedBefore = stats.received.sum();
-            long start = System.nanoTime();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(durationSeconds));
-            long receivedAfter = stats.received.sum();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            floods.forEach(FloodPublisher::stop);
-            Drain.await(() -> stats.sent.sum(), stats.received::sum);
+            FloodRun floods = FloodRun.start(connector, target, stats, runAhead, publishers,
+                    p -> "bench/" + run + "/in/" + p, payload, qos, 1, "rules-pub-" + run + "-", channels);
+            double perSecond = floods.measure(stats, warmupSeconds, durationSeconds, 1);
             long lost = stats.sent.sum() - stats.received.sum();
             channels.forEach(Channel::close);
             return new Result().put("scenario", "rules").put("publishers", publishers).put("qos", qos)
-                    .put("payload", payload.length).put("msgs_per_s", (receivedAfter - receivedBefore) / seconds)
+                    .put("payload", payload.length).put("msgs_per_s", perSecond)
                     .put("sent", stats.sent.sum()).put("received", stats.received.sum()).put("lost", lost)
                     .put("disconnects", stats.disconnects.sum());
         }

@@ -1,11 +1,9 @@
 package dev.iotcorelocal.bench.load;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,36 +31,16 @@ final class ThroughputScenario {
                 client.subscribed.get(30, TimeUnit.SECONDS);
                 channels.add(channel);
             }
-            List<FloodPublisher> floods = new ArrayList<>();
-            List<CompletableFuture<Channel>> started = new ArrayList<>();
-            for (int p = 0; p < publishers; p++) {
-                LoadClient client = new LoadClient(stats, null, target.version());
-                ByteBuf template = Packets.template(target.version(),
-                        fanIn ? "bench/" + run + "/in/" + p : "bench/" + run + "/out", qos, new byte[payloadBytes]);
-                FloodPublisher flood = new FloodPublisher(template, qos, subscribers, 100, runAhead, stats);
-                client.publishing(flood);
-                floods.add(flood);
-                started.add(connector.connect(client, "pub-" + run + "-" + p, 600, null));
-            }
-            // Each publisher starts on its own connection: its PUBACKs free its own in-flight window.
-            for (int i = 0; i < floods.size(); i++) {
-                Channel channel = started.get(i).get();
-                channels.add(channel);
-                floods.get(i).start(channel);
-            }
-            Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds)); // a benchmark's pacing, not test synchronisation
-            long receivedBefore = stats.received.sum();
-            long start = System.nanoTime();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(durationSeconds));
-            long receivedAfter = stats.received.sum();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            floods.forEach(FloodPublisher::stop);
-            Drain.await(() -> stats.sent.sum() * subscribers, stats.received::sum);
+            byte[] payload = new byte[payloadBytes];
+            FloodRun floods = FloodRun.start(connector, target, stats, runAhead, publishers,
+                    p -> fanIn ? "bench/" + run + "/in/" + p : "bench/" + run + "/out", payload, qos, subscribers,
+                    "pub-" + run + "-", channels);
+            double perSecond = floods.measure(stats, warmupSeconds, durationSeconds, subscribers);
             long lost = stats.sent.sum() * subscribers - stats.received.sum();
             channels.forEach(Channel::close);
             return new Result().put("scenario", fanIn ? "fan-in" : "fan-out").put("publishers", publishers)
                     .put("subscribers", subscribers).put("qos", qos).put("payload", payloadBytes)
-                    .put("msgs_per_s", (receivedAfter - receivedBefore) / seconds)
+                    .put("msgs_per_s", perSecond)
                     .put("sent", stats.sent.sum()).put("received", stats.received.sum()).put("lost", lost)
                     .put("disconnects", stats.disconnects.sum());
         }
