@@ -48,15 +48,8 @@ class RuleLanesTest {
     @Test
     void aFloodingPublisherGivesWayToAnotherAfterABatch() throws Exception {
         try (RuleLanes lanes = new RuleLanes(1, 10_000)) {
-            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch release = holdAThread(lanes, "gate");
             List<String> order = Collections.synchronizedList(new ArrayList<>());
-            lanes.submit("gate", () -> {
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
             for (int i = 0; i < 500; i++) {
                 lanes.submit("flood", () -> order.add("flood"));
             }
@@ -71,18 +64,8 @@ class RuleLanesTest {
     @Test
     void beyondTheCapacityWorkIsDroppedAndCountedNotQueued() throws Exception {
         try (RuleLanes lanes = new RuleLanes(1, 2)) {
-            CountDownLatch running = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch release = holdAThread(lanes, "a");
             List<String> ran = Collections.synchronizedList(new ArrayList<>());
-            lanes.submit("a", () -> {
-                running.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(lanes.submit("a", () -> ran.add("a2"))).isTrue();
             assertThat(lanes.submit("b", () -> ran.add("b1"))).isTrue();
             assertThat(lanes.submit("b", () -> ran.add("b2"))).as("two waiting already").isFalse();
@@ -99,18 +82,8 @@ class RuleLanesTest {
     @Test
     void oneFloodingPublisherCannotTakeTheOthersRoom() throws Exception {
         try (RuleLanes lanes = new RuleLanes(2, 2)) { // 4 waiting in all, 2 per publisher
-            CountDownLatch running = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch release = holdAThread(lanes, "flood");
             List<String> ran = Collections.synchronizedList(new ArrayList<>());
-            lanes.submit("flood", () -> {
-                running.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(lanes.submit("flood", () -> ran.add("flood-2"))).isTrue();
             assertThat(lanes.submit("flood", () -> ran.add("flood-3"))).isTrue();
             assertThat(lanes.submit("flood", () -> ran.add("flood-4"))).as("its own two are waiting").isFalse();
@@ -140,5 +113,21 @@ class RuleLanesTest {
         RuleLanes lanes = new RuleLanes(1, 100);
         lanes.close();
         assertThat(lanes.submit("a", () -> { })).isFalse();
+    }
+
+    /** Work of {@code key} that holds a rules thread until the returned latch is counted down; returns once it runs. */
+    private static CountDownLatch holdAThread(RuleLanes lanes, String key) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        lanes.submit(key, () -> {
+            running.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(running.await(10, TimeUnit.SECONDS)).as("the held work runs").isTrue();
+        return release;
     }
 }
