@@ -1,6 +1,7 @@
 package dev.iotcorelocal.delivery;
 
 import dev.iotcorelocal.message.Delivery;
+import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.message.Message;
 import dev.iotcorelocal.routing.Matches;
 import dev.iotcorelocal.routing.MemberPresence;
@@ -65,22 +66,19 @@ public final class Router {
      * for, or {@link #RETAIN_REFUSED} when it is a RETAIN publish the retained store refused (its
      * bounds are reached; AWS answers a throttled response), in which case neither a subscriber nor
      * the tap gets it. The store alone decides, in one step, so a PUBLISH is never acknowledged for
-     * a retained message that was not stored.
+     * a retained message that was not stored. A Basic Ingest message ({@code $aws/rules/<rule>/...})
+     * goes to the tap only (0), whoever publishes it: MQTT, HTTP Publish, a will, a republish.
      */
     public int route(Message message) {
+        if (LimitChecks.isBasicIngest(message.topic())) {
+            tap.routed(message); // Basic Ingest: the rules engine only, never a subscriber or the retained store (AWS)
+            return 0;
+        }
         int delivered = routeToSubscribers(message);
         if (delivered != RETAIN_REFUSED) {
             tap.routed(message);
         }
         return delivered;
-    }
-
-    /**
-     * A Basic Ingest message ({@code $aws/rules/<rule>/...}): handed to the services' tap only,
-     * never to a subscriber or the retained store (AWS).
-     */
-    public void ingest(Message message) {
-        tap.routed(message);
     }
 
     private int routeToSubscribers(Message message) {

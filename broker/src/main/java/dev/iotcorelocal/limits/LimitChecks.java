@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Pure checks of AWS IoT Core's size limits; each returns the violation, or null when within limits. */
 public final class LimitChecks {
-    private static final String BASIC_INGEST_PREFIX = "$aws/rules/";
+    public static final String BASIC_INGEST_PREFIX = "$aws/rules/";
 
     private LimitChecks() {
     }

@@ -47,7 +47,7 @@ public final class ReservedTopics {
             return true;
         }
         if (LimitChecks.isBasicIngest(topic)) {
-            int start = "$aws/rules/".length();
+            int start = LimitChecks.BASIC_INGEST_PREFIX.length();
             int end = topic.indexOf('/', start);
             return (end < 0 ? topic.length() : end) > start; // a rule name is required
         }

@@ -42,11 +42,6 @@ public final class ApplicationPublisher {
         }
         Message message = MessageExpiry.message(topic, payload, qos, retain, properties.withoutAlias(),
                 originClientId, clock.millis());
-        // Basic Ingest goes to the rules engine only: accepted, delivered to no subscriber (AWS).
-        if (LimitChecks.isBasicIngest(topic)) {
-            router.ingest(message);
-            return null;
-        }
         return router.route(message) == Router.RETAIN_REFUSED ? RETAIN_REFUSED : null;
     }
 

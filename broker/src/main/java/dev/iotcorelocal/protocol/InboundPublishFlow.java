@@ -85,10 +85,7 @@ final class InboundPublishFlow {
         }
         Message message = MessageExpiry.message(topic, publish.payload(), publish.qos(), publish.retain(),
                 publish.properties().withoutAlias(), clientId, origin, now);
-        // Basic Ingest goes to the rules engine only: acknowledged, delivered to no subscriber (AWS).
-        if (LimitChecks.isBasicIngest(topic)) {
-            context.router().ingest(message);
-        } else if (context.router().route(message) == Router.RETAIN_REFUSED) {
+        if (context.router().route(message) == Router.RETAIN_REFUSED) { // Basic Ingest: acknowledged, to rules only
             refuse(publish, ApplicationPublisher.RETAIN_REFUSED);
             return;
         }

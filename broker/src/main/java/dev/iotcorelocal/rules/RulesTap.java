@@ -1,6 +1,7 @@
 package dev.iotcorelocal.rules;
 
 import dev.iotcorelocal.delivery.MessageTap;
+import dev.iotcorelocal.limits.LimitChecks;
 import dev.iotcorelocal.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RulesTap implements MessageTap {
     private static final Logger LOG = LoggerFactory.getLogger(RulesTap.class);
-    static final String BASIC_INGEST = "$aws/rules/";
     private final RuleStore store;
     private final RuleLanes lanes;
     private final RuleRunner runner;
@@ -34,7 +34,7 @@ public final class RulesTap implements MessageTap {
     @Override
     public void routed(Message message) {
         String topic = message.topic();
-        if (topic.startsWith(BASIC_INGEST)) {
+        if (LimitChecks.isBasicIngest(topic)) {
             ingest(message, topic);
             return;
         }
@@ -46,8 +46,8 @@ public final class RulesTap implements MessageTap {
 
     /** Basic Ingest: the rule the topic names, whatever its FROM; {@code topic()} sees the rest. */
     private void ingest(Message message, String topic) {
-        int nameEnd = topic.indexOf('/', BASIC_INGEST.length());
-        String name = topic.substring(BASIC_INGEST.length(), nameEnd < 0 ? topic.length() : nameEnd);
+        int nameEnd = topic.indexOf('/', LimitChecks.BASIC_INGEST_PREFIX.length());
+        String name = topic.substring(LimitChecks.BASIC_INGEST_PREFIX.length(), nameEnd < 0 ? topic.length() : nameEnd);
         CompiledRule rule = store.current().get(name);
         if (rule == null || rule.rule().disabled()) {
             String why = rule == null ? "no rule has that name" : "the rule is disabled";

@@ -64,6 +64,27 @@ class RouterTest {
         }
     }
 
+    @Test
+    void aBasicIngestMessageReachesTheTapOnlyNeverASubscriberOrTheRetainedStore() {
+        RetainedStore<Message> retained = new RetainedStore<>();
+        Router ingesting = new Router(index, registry, retained, java.time.Clock.systemUTC());
+        List<String> tapped = new ArrayList<>();
+        ingesting.tap(m -> tapped.add(m.topic()));
+        Session everything = registry.attach("listener", MqttVersion.V5, true, 0, owner).session();
+        subscribe(everything, "#", 1);
+        subscribe(everything, "$aws/rules/#", 1);
+
+        int routed = ingesting.route(new Message("$aws/rules/ingest/a", new byte[]{1}, 1, true, PublishProperties.EMPTY,
+                Message.NEVER, "publisher"));
+        ingesting.route(message("marker", 1));
+
+        assertThat(routed).isZero();
+        assertThat(tapped).containsExactly("$aws/rules/ingest/a", "marker");
+        assertThat(everything.poll().message().topic()).as("only the marker arrives").isEqualTo("marker");
+        assertThat(everything.poll()).isNull();
+        assertThat(retained.get("$aws/rules/ingest/a")).isNull();
+    }
+
     @ParameterizedTest(name = "queue capacity {0}")
     @ValueSource(ints = {4, 5, 8, 33, 63, 64, 65, 100, 10_000}) // 4..64 made JCTools refuse the queue
     void everyAcceptedQueueCapacityQueuesExactlyThatMany(int capacity) {
