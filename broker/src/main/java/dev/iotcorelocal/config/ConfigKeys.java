@@ -123,7 +123,7 @@ final class ConfigKeys {
         for (String candidate : keys) {
             String candidateLeaf = candidate.substring(candidate.lastIndexOf('.') + 1);
             // The whole path counts a little, so that among equal names the same section wins.
-            int distance = 4 * editDistance(leaf, candidateLeaf) + (sameSection(key, candidate) ? 0 : 1);
+            int distance = 4 * EditDistance.between(leaf, candidateLeaf) + (sameSection(key, candidate) ? 0 : 1);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -137,26 +137,6 @@ final class ConfigKeys {
         int dotA = a.lastIndexOf('.');
         int dotB = b.lastIndexOf('.');
         return a.substring(0, Math.max(0, dotA)).equals(b.substring(0, Math.max(0, dotB)));
-    }
-
-    /** Levenshtein distance; a dozen lines do not justify a library dependency for the broker. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private void collectKeys(JsonNode node, String prefix) {

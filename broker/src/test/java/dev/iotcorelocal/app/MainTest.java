@@ -2,11 +2,11 @@ package dev.iotcorelocal.app;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +25,37 @@ class MainTest {
     }
 
     @Test
+    void versionAndIssueCertHelpNeedNothingElse() {
+        Result version = run("--version");
+        assertThat(version.exitCode).isZero();
+        assertThat(version.out.strip()).isEqualTo("iotcore-local 0.1.0");
+        Result help = run("issue-cert", "--help"); // without the otherwise required --name
+        assertThat(help.exitCode).isZero();
+        assertThat(help.out).contains("--name", "--certificates", "--out");
+    }
+
+    @Test
+    void aMissingValueARepeatedOptionAStrayArgumentAndAMissingNameAreEachOneLine() {
+        Result missing = run("--config");
+        assertThat(missing.exitCode).isEqualTo(2);
+        assertThat(missing.err.strip()).isEqualTo("iotcore-local: option --config needs a value (FILE) "
+                + "(see iotcore-local --help)");
+        Result twice = run("--mqtts-port", "1", "--mqtts-port", "2", "--print-config");
+        assertThat(twice.exitCode).isEqualTo(2);
+        assertThat(twice.err).startsWith("iotcore-local: option --mqtts-port is given more than once");
+        Result stray = run("--print-config", "extra");
+        assertThat(stray.exitCode).isEqualTo(2);
+        assertThat(stray.err).startsWith("iotcore-local: unexpected argument 'extra'");
+        Result noName = run("issue-cert");
+        assertThat(noName.exitCode).isEqualTo(2);
+        assertThat(noName.err.strip()).isEqualTo("iotcore-local: missing required option --name "
+                + "(see iotcore-local issue-cert --help)");
+        for (Result result : List.of(missing, twice, stray, noName)) {
+            assertOneLine(result.err);
+        }
+    }
+
+    @Test
     void quietAndLogLevelExcludeEachOtherAndABadLevelIsNamed() {
         Result both = run("--quiet", "--log-level", "debug", "--print-config");
         assertThat(both.exitCode).isEqualTo(2);
@@ -38,17 +69,21 @@ class MainTest {
     void unknownOptionIsOneLineWithASuggestionAndExitsTwo() {
         Result result = run("--mqtts-prot", "1");
         assertThat(result.exitCode).isEqualTo(2);
-        assertThat(result.err).startsWith("iotcore-local: Unknown options: '--mqtts-prot', '1'")
-                .contains("did you mean --mqtts-port");
-        assertOneLine(result.err);
+        assertThat(result.err.strip()).isEqualTo("iotcore-local: unknown option '--mqtts-prot'; did you mean "
+                + "--mqtts-port? (see iotcore-local --help)");
+        Result prefix = run("--mqtt", "1"); // no partial matching: a prefix of two options is neither
+        assertThat(prefix.exitCode).isEqualTo(2);
+        assertThat(prefix.err).startsWith("iotcore-local: unknown option '--mqtt'; did you mean --mqtt-port or "
+                + "--mqtts-port?");
+        assertOneLine(prefix.err);
     }
 
     @Test
     void badOptionValueIsOneLineAndExitsTwo() {
         Result result = run("--mqtts-port", "abc");
         assertThat(result.exitCode).isEqualTo(2);
-        assertThat(result.err).contains("'abc' is not an int");
-        assertOneLine(result.err);
+        assertThat(result.err.strip()).isEqualTo("iotcore-local: invalid value for option --mqtts-port: 'abc' is "
+                + "not an int (see iotcore-local --help)");
         Result outOfRange = run("--mqtts-port", "70000", "--print-config");
         assertThat(outOfRange.exitCode).isEqualTo(2);
         assertThat(outOfRange.err.strip())
@@ -80,31 +115,19 @@ class MainTest {
 
     @Test
     void printConfigShowsTheEffectiveConfigurationWithCommandLineOverrides() {
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertThat(run("--print-config", "--mqtts-port", "0", "--no-mqtt").exitCode).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        String yaml = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        Result result = run("--print-config", "--mqtts-port", "0", "--no-mqtt");
+        assertThat(result.exitCode).isZero();
+        String yaml = result.out;
         assertThat(yaml).contains("mqtts-port: 0", "mqtt-enabled: false", "maximum-packet-size: 149504",
                 "profile: \"aws\"", "publishes-per-second: 100");
     }
 
     @Test
     void exitWhenStartedStartsEveryListenerPrintsTheBannerThenStopsThem(@TempDir Path dir) throws Exception {
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertThat(run("--exit-when-started", "-q", "--certificates", dir.toString(), "--mqtts-port", "0",
-                    "--mqtt-port", "0", "--api-port", "0", "--bind", "127.0.0.1").exitCode).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        String banner = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        Result started = run("--exit-when-started", "-q", "--certificates", dir.toString(), "--mqtts-port", "0",
+                "--mqtt-port", "0", "--api-port", "0", "--bind", "127.0.0.1");
+        assertThat(started.exitCode).isZero();
+        String banner = started.out;
         assertThat(banner).contains("iotcore-local is running", "MQTT over mutual TLS: 127.0.0.1:");
         assertThat(dir.resolve("AmazonRootCA1.pem")).exists();
         java.util.regex.Matcher port = java.util.regex.Pattern.compile("mutual TLS: 127\\.0\\.0\\.1:(\\d+)")
@@ -119,16 +142,9 @@ class MainTest {
 
     @Test
     void profileOptionSwitchesToRelaxedLimits() {
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertThat(run("--profile", "relaxed", "--print-config").exitCode).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("profile: \"relaxed\"", "publishes-per-second: 0");
+        Result relaxed = run("--profile", "relaxed", "--print-config");
+        assertThat(relaxed.exitCode).isZero();
+        assertThat(relaxed.out).contains("profile: \"relaxed\"", "publishes-per-second: 0");
         Result bad = run("--profile", "lenient", "--print-config");
         assertThat(bad.exitCode).isEqualTo(2);
         assertThat(bad.err).contains("unknown profile 'lenient'");
@@ -137,8 +153,10 @@ class MainTest {
     @Test
     void printConfigSaysWhereEachValueCameFrom(@TempDir Path dir) throws IOException {
         Path config = Files.writeString(dir.resolve("my.yaml"), "mqtt:\n  topic-alias-maximum: 4\n");
-        String report = captureStdout(() -> assertThat(run("--config", config.toString(), "--profile", "relaxed",
-                "--mqtts-port", "0", "--print-config").exitCode).isZero());
+        Result result = run("--config", config.toString(), "--profile", "relaxed", "--mqtts-port", "0",
+                "--print-config");
+        assertThat(result.exitCode).isZero();
+        String report = result.out;
         assertThat(report).containsPattern("\n  topic-alias-maximum: 4 +# " + Pattern.quote(config + ":2") + "\n")
                 .containsPattern("\nprofile: \"relaxed\" +# option --profile\n")
                 .containsPattern("\n  mqtts-port: 0 +# option --mqtts-port\n")
@@ -176,26 +194,16 @@ class MainTest {
         assertThat(err.strip()).isNotEmpty().doesNotContain("\n").doesNotContain("\tat ");
     }
 
-    private static String captureStdout(Runnable action) {
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     private static Result run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            int exitCode = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private record Result(int exitCode, String out, String err) {

@@ -37,15 +37,10 @@ class RegistryStartTest {
     }
 
     @Test
-    void theRegistryOptionSetsTheSeedFile() {
+    void theRegistryOptionSetsTheSeedFile() throws InterruptedException {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.commandLine().execute("--registry", "ci/seed.yaml", "--print-config")).isZero();
-        } finally {
-            System.setOut(original);
-        }
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        assertThat(Main.execute(new String[] {"--registry", "ci/seed.yaml", "--print-config"}, out, System.err)).isZero();
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains("registry-seed: \"ci/seed.yaml\"",
                 "endpoint-host: \"localhost\"");
     }
