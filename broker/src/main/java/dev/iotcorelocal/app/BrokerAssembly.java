@@ -111,6 +111,7 @@ final class BrokerAssembly {
         ShadowService shadows = ShadowService.start(new ShadowEngine(new InMemoryShadowStore(), clock),
                 new RouterShadowPublisher(router), config.limits().shadowRequestsPerSecond());
         RulesEngine rulesEngine = RulesAssembly.engine(config, clock, ruleStore);
+        rules.onFirstRule(rulesEngine::publishOverJmx);
         // Rules first: a shadow update is answered as it is routed (on this thread), so the rules are handed
         // the request before its accepted, delta and documents messages.
         router.tap(CompositeTap.of(List.of(rulesEngine.tap(), new ShadowTap(shadows))));

@@ -1,6 +1,6 @@
 package dev.iotcorelocal.app;
 
-import dev.iotcorelocal.config.ConfigLoader;
+
 import io.netty.channel.epoll.Epoll;
 import io.netty.handler.ssl.OpenSsl;
 import org.bouncycastle.asn1.x509.Certificate;
@@ -9,7 +9,7 @@ import org.bouncycastle.openssl.PEMParser;
 
 import java.security.KeyFactory;
 import java.security.cert.CertificateFactory;
-import java.util.List;
+
 import javax.net.ssl.SSLContext;
 
 /**
@@ -48,7 +48,6 @@ final class StartWarmUp {
 
     private static void configAndCrypto() {
         // the defaults only (the built-in resource, nothing else), and their YAML as the start logs it
-        ConfigLoader.toYaml(ConfigLoader.load(null, List.of()).config());
         try {
             SSLContext.getInstance("TLSv1.3");
             KeyFactory.getInstance("RSA");

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running engine: the rules threads and the tap that feeds them. Its counters (per rule and
- * action) can be read while it runs ({@link #counters()}, and over JMX as {@link RulesMXBean}) and are logged at INFO
- * when it stops.
+ * action) can be read while it runs ({@link #counters()}, and over JMX as {@link RulesMXBean} once there is a
+ * rule) and are logged at INFO when it stops.
  */
 public final class RulesEngine implements AutoCloseable, RulesMXBean {
     private static final Logger LOG = LoggerFactory.getLogger(RulesEngine.class);
@@ -26,6 +26,7 @@ public final class RulesEngine implements AutoCloseable, RulesMXBean {
     private final RuleLanes lanes;
     private final RulesTap tap;
     private ObjectName jmxName;
+    private boolean closed;
 
     private RulesEngine(RuleStore store, RuleLanes lanes, RulesTap tap) {
         this.store = store;
@@ -37,12 +38,22 @@ public final class RulesEngine implements AutoCloseable, RulesMXBean {
     public static RulesEngine start(RuleStore store, Clock clock, int threads, int queueCapacity, int maxDepth) {
         RuleLanes lanes = new RuleLanes(threads, queueCapacity);
         RulesEngine engine = new RulesEngine(store, lanes, new RulesTap(store, lanes, new RuleRunner(clock), maxDepth));
-        engine.registerMBean();
+        if (store.current().size() > 0) {
+            engine.publishOverJmx();
+        }
         return engine;
     }
 
-    /** Several brokers may run in one JVM (tests, embedders): each engine gets its own instance number. */
-    private void registerMBean() {
+    /**
+     * Registers the counters' MBean, once; the broker calls it with the first rule. Not at start:
+     * the platform MBean server's first use builds every JVM MXBean, 0.1 s of a one-second start
+     * for an engine that may never hold a rule. Several brokers may run in one JVM (tests,
+     * embedders): each engine gets its own instance number.
+     */
+    public synchronized void publishOverJmx() {
+        if (jmxName != null || closed) {
+            return;
+        }
         try {
             ObjectName name = new ObjectName("dev.iotcorelocal:type=Rules,instance=" + INSTANCES.incrementAndGet());
             ManagementFactory.getPlatformMBeanServer().registerMBean(this, name);
@@ -72,8 +83,8 @@ public final class RulesEngine implements AutoCloseable, RulesMXBean {
         return lanes.dropped();
     }
 
-    /** The JMX name this engine's counters are published under, or null when JMX refused it. */
-    ObjectName jmxName() {
+    /** The JMX name this engine's counters are published under, or null before the first rule or when JMX refused. */
+    synchronized ObjectName jmxName() {
         return jmxName;
     }
 
@@ -90,6 +101,16 @@ public final class RulesEngine implements AutoCloseable, RulesMXBean {
     @Override
     public void close() {
         lanes.close();
+        unpublish();
+        Map<String, Map<String, Long>> counters = counters();
+        if (!counters.isEmpty()) {
+            LOG.info("Rules engine stopped; what each rule did: {} (messages dropped at full queues: {})", counters,
+                    lanes.dropped());
+        }
+    }
+
+    private synchronized void unpublish() {
+        closed = true;
         if (jmxName != null) {
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(jmxName);
@@ -97,11 +118,6 @@ public final class RulesEngine implements AutoCloseable, RulesMXBean {
                 LOG.debug("Unregistering {} failed: {}", jmxName, e.toString());
             }
             jmxName = null;
-        }
-        Map<String, Map<String, Long>> counters = counters();
-        if (!counters.isEmpty()) {
-            LOG.info("Rules engine stopped; what each rule did: {} (messages dropped at full queues: {})", counters,
-                    lanes.dropped());
         }
     }
 }

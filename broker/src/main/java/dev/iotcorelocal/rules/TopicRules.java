@@ -18,6 +18,7 @@ public final class TopicRules {
     private final RuleStore store;
     private final RuleCompiler compiler;
     private final Clock clock;
+    private volatile Runnable firstRuleHook = () -> { };
 
     public TopicRules(RuleStore store, RuleCompiler compiler, Clock clock) {
         this.store = store;
@@ -39,7 +40,15 @@ public final class TopicRules {
             }
             return rules.with(rule);
         });
+        if (store.current().size() == 1) {
+            firstRuleHook.run();
+        }
         return rule.rule();
+    }
+
+    /** Runs {@code hook} after each create that leaves exactly one rule (the first, or the first again). */
+    public void onFirstRule(Runnable hook) {
+        firstRuleHook = hook;
     }
 
     /** ReplaceTopicRule: a new payload, the same name, ARN and creation time. */

@@ -49,6 +49,28 @@ class RulesEngineTest {
     }
 
     @Test
+    void theCountersMBeanAppearsWithTheFirstRuleAndGoesAtClose() throws Exception {
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        TopicRules rules = rules();
+        RulesEngine engine = engine(1, 16, 8);
+        rules.onFirstRule(engine::publishOverJmx);
+        assertThat(engine.jmxName()).as("no rule yet").isNull();
+
+        rules.create("r", payload("SELECT * FROM 'dt/+'", "[{'record':{'name':'first'}}]"), 10);
+
+        javax.management.ObjectName name = engine.jmxName();
+        assertThat(name).isNotNull();
+        assertThat(jmx.getAttribute(name, "DroppedMessages")).isEqualTo(0L);
+        assertThat(jmx.getAttribute(name, "Counters").toString()).contains("matched");
+        rules.create("s", payload("SELECT * FROM 'dt/+'", "[{'record':{'name':'second'}}]"), 10);
+        assertThat(engine.jmxName()).as("registered once").isEqualTo(name);
+        engine.close();
+        assertThat(jmx.isRegistered(name)).isFalse();
+        engine.publishOverJmx();
+        assertThat(engine.jmxName()).as("not again after close").isNull();
+    }
+
+    @Test
     void aMatchedMessageRunsTheActionsInOrderOnARulesThreadWithThePublishersIdentity() {
         rules().create("r", payload("SELECT * FROM 'dt/+'", "[{'record':{'name':'first'}},{'record':{'name':'second'}}]"),
                 10);
