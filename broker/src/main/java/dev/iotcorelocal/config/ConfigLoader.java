@@ -88,7 +88,7 @@ public final class ConfigLoader {
         overlay(merged, overrideTree, "", overrideOrigin, origins);
 
         Profile profile = profile(merged.get("profile").asText(), origins.getOrDefault("profile", "default"));
-        ObjectNode limits = YAML.valueToTree(profile.limits());
+        ObjectNode limits = ConfigTree.of(profile.limits());
         limits.fieldNames().forEachRemaining(key -> origins.put(LIMITS + "." + key,
                 "profile " + profile.name().toLowerCase(Locale.ROOT)));
         if (userLimits instanceof ObjectNode section) {
@@ -104,7 +104,7 @@ public final class ConfigLoader {
     /** The configuration as YAML, for the start-up log. */
     public static String toYaml(BrokerConfig config) {
         try {
-            return YAML.writeValueAsString(config).replaceFirst("^---\\s*\\n", "");
+            return YAML.writeValueAsString(ConfigTree.of(config)).replaceFirst("^---\\s*\\n", "");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -137,7 +137,7 @@ public final class ConfigLoader {
     }
 
     private static ObjectNode withLimits(ObjectNode tree, LimitsConfig limits) {
-        tree.set(LIMITS, YAML.valueToTree(limits));
+        tree.set(LIMITS, ConfigTree.of(limits));
         return tree;
     }
 

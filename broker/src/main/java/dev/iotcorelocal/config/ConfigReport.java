@@ -20,7 +20,7 @@ public final class ConfigReport {
         StringBuilder out = new StringBuilder()
                 .append("# iotcore-local effective configuration. After each value, where it came from:\n")
                 .append("# default (config/iotcore-local.yaml), profile NAME, FILE:LINE or option --NAME.\n");
-        write(ConfigLoader.YAML.valueToTree(loaded.config()), "", "", loaded, out);
+        write(ConfigTree.of(loaded.config()), "", "", loaded, out);
         return out.toString();
     }
 
