@@ -29,8 +29,8 @@ start_broker() {
     hivemq-ce)
       "$JAVA25/bin/java" -Xmx2g -cp "benchmarks/peers/hivemq-ce/target/hivemq-ce-peer-0.1.0-SNAPSHOT.jar:benchmarks/peers/hivemq-ce/target/lib/*" \
         bench.HiveMqPeer "$PORT" "$OUT/hivemq-home" > "$OUT/hivemq.log" 2>&1 & ;;
-    iotcore-local)
-      java -XX:+UseSerialGC -jar broker/target/iotcore-local.jar --profile relaxed --mqtt-port "$PORT" --mqtts-port 0 \
+    iotcore-local)   # through the launcher: the JVM options and class-data archive users get
+      ./iotcore-local --profile relaxed --mqtt-port "$PORT" --mqtts-port 0 \
         --certificates "$OUT/certificates" > "$OUT/iotcore.log" 2>&1 & ;;
   esac
   BROKER_PID=$!
