@@ -2,11 +2,9 @@ package dev.iotcorelocal.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -14,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -172,29 +169,13 @@ public final class ConfigLoader {
 
     private static BrokerConfig bind(JsonNode tree, Map<String, String> origins, Path file) {
         try {
-            return YAML.treeToValue(tree, BrokerConfig.class);
-        } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof ConfigException refused) {
-                // Every range message starts with its key: say where that value came from.
-                String key = refused.getMessage().split(" ", 2)[0];
-                String origin = origins.get(key);
-                String where = origin != null ? origin : file != null ? file.toString() : "default";
-                throw new ConfigException(where + ": " + refused.getMessage());
-            }
-            String key = e instanceof JsonMappingException mapping ? keyPath(mapping) : "?";
-            String where = origins.getOrDefault(key, file != null ? file.toString() : "default");
-            if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
-                String allowed = Arrays.stream(format.getTargetType().getEnumConstants())
-                        .map(c -> c.toString().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
-                throw new ConfigException(where + ": '" + key + "' must be one of " + allowed + ", got \""
-                        + format.getValue() + "\"");
-            }
-            throw new ConfigException(where + ": invalid value for '" + key + "': " + e.getOriginalMessage());
+            return ConfigBinder.bind(tree, BrokerConfig.class);
+        } catch (ConfigException refused) {
+            // Every refusal starts with its key (quoted or not): say where that value came from.
+            String key = refused.getMessage().split(" ", 2)[0].replace("'", "");
+            String origin = origins.get(key);
+            String where = origin != null ? origin : file != null ? file.toString() : "default";
+            throw new ConfigException(where + ": " + refused.getMessage());
         }
-    }
-
-    private static String keyPath(JsonMappingException e) {
-        return e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                .filter(java.util.Objects::nonNull).collect(Collectors.joining("."));
     }
 }

@@ -70,7 +70,7 @@ final class ConfigTree {
         throw new IllegalArgumentException("no tree for a configuration value of " + value.getClass());
     }
 
-    private static String enumName(Enum<?> constant) {
+    static String enumName(Enum<?> constant) {
         try {
             JsonProperty name = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
             return name != null ? name.value() : constant.name();
