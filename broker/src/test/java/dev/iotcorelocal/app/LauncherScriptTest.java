@@ -134,7 +134,8 @@ class LauncherScriptTest {
                 "--mqtts-port 0 --mqtt-port 0 --api-port 0");
         assertThat(calls.get(1)).doesNotContain("ArchiveClassesAtExit");
         assertThat(javaArgs()).containsExactly("-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + archive,
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0", "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off", "-jar",
                 repo.toRealPath().resolve("broker/target/iotcore-local.jar").toString(), "--help");
 
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60))); // a new build
