@@ -13,11 +13,10 @@ import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * Loads what a start needs later on a second core while the first does something else: most of a
- * start is loading and initialising classes, one at a time. {@link #beforeOptions} runs while
- * the options are parsed and touches nothing that logs (the log level is not set yet, and
- * slf4j-simple fixes a logger's level when it is created): the configuration's binding, by
- * binding the built-in defaults, and the JDK's TLS and key classes. {@link #afterLogLevel} loads
+ * Loads what a start needs later on a second core while the first reads the configuration: most
+ * of a start is initialising classes and running code once. {@link #beforeOptions} touches
+ * nothing that logs (the log level is not set yet, and slf4j-simple fixes a logger's level when
+ * it is created): the JDK's TLS and key classes. {@link #afterLogLevel} loads
  * Netty's native TLS and epoll, which log as they load. The start never waits for either; a
  * class the start reaches first is simply loaded there.
  */
@@ -26,7 +25,7 @@ final class StartWarmUp {
     }
 
     static void beforeOptions() {
-        start("iotcore-start-warm-up", StartWarmUp::configAndCrypto);
+        start("iotcore-start-warm-up", StartWarmUp::crypto);
     }
 
     static void afterLogLevel() {
@@ -46,8 +45,7 @@ final class StartWarmUp {
         thread.start();
     }
 
-    private static void configAndCrypto() {
-        // the defaults only (the built-in resource, nothing else), and their YAML as the start logs it
+    private static void crypto() {
         try {
             SSLContext.getInstance("TLSv1.3");
             KeyFactory.getInstance("RSA");
