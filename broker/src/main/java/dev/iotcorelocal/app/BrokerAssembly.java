@@ -18,7 +18,7 @@ import dev.iotcorelocal.api.ThingsApi;
 import dev.iotcorelocal.auth.CompiledPolicies;
 import dev.iotcorelocal.auth.PolicyAuthorizer;
 import dev.iotcorelocal.config.BrokerConfig;
-import dev.iotcorelocal.config.ConfigLoader;
+import dev.iotcorelocal.config.ConfigReport;
 import dev.iotcorelocal.delivery.CompositeTap;
 import dev.iotcorelocal.delivery.Router;
 import dev.iotcorelocal.events.ConnectionEvents;
@@ -62,7 +62,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Every {@code new} of the broker in one place: constructor wiring, no framework. */
 final class BrokerAssembly {
@@ -74,8 +73,7 @@ final class BrokerAssembly {
     /** @param givenScheduler null to create (and own) a real-time one */
     static Broker start(BrokerConfig config, Clock clock, ExpiryScheduler givenScheduler) {
         if (LOG.isInfoEnabled()) { // writing the YAML is a measurable part of a start: not for --quiet
-            LOG.info("Starting iotcore-local with this effective configuration:\n{}",
-                    ConfigLoader.toYaml(config).lines().map(line -> "    " + line).collect(Collectors.joining("\n")));
+            LOG.info("Starting iotcore-local with this effective configuration:\n{}", ConfigReport.yaml(config, "    "));
         }
         Path certificates = Path.of(config.tls().certificatesDir()).toAbsolutePath().normalize();
         SslContext tls = prepareTls(certificates, config.tls().extraServerNames());

@@ -1,6 +1,5 @@
 package dev.iotcorelocal.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -96,15 +95,6 @@ public final class ConfigLoader {
         }
         merged.set(LIMITS, limits);
         return new LoadedConfig(bind(merged, origins, file), origins);
-    }
-
-    /** The configuration as YAML, for the start-up log. */
-    public static String toYaml(BrokerConfig config) {
-        try {
-            return YAML.writeValueAsString(ConfigTree.of(config)).replaceFirst("^---\\s*\\n", "");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Profile profile(String name, String origin) {

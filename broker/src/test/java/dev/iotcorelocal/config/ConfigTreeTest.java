@@ -39,6 +39,23 @@ class ConfigTreeTest {
         assertSameAsJackson(config);
     }
 
+    @Test
+    void theStartLogsYamlIsItselfAConfigFileGivingTheSameConfiguration(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), """
+                profile: relaxed
+                tls:
+                  extra-server-names: [broker.local]
+                mqtt:
+                  connack-session-expiry: spec
+                """);
+        BrokerConfig config = ConfigLoader.load(file);
+        String logged = ConfigReport.yaml(config, "    ");
+        assertThat(logged).startsWith("    profile: \"relaxed\"\n    listeners:\n      bind: ")
+                .contains("\n      extra-server-names: [\"broker.local\"]\n");
+        Path again = Files.writeString(dir.resolve("again.yaml"), logged.stripIndent());
+        assertThat(ConfigLoader.load(again)).isEqualTo(config);
+    }
+
     private static void assertSameAsJackson(Record config) {
         JsonNode jackson = ConfigLoader.YAML.valueToTree(config);
         JsonNode ours = ConfigTree.of(config);
