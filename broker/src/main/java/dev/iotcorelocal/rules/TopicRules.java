@@ -30,7 +30,7 @@ public final class TopicRules {
         RulePayload checked = RulePayload.parse(payload, sizeBytes);
         CompiledRule rule = compiler.compile(RulePayload.checkName(name), checked, clock.instant(),
                 new RuleCounters(checked.actions().size()));
-        store.update(rules -> {
+        RuleSet created = store.update(rules -> {
             if (rules.get(name) != null) {
                 throw new RuleException(RuleException.Kind.ALREADY_EXISTS, "Rule '" + name + "' already exists.");
             }
@@ -40,7 +40,7 @@ public final class TopicRules {
             }
             return rules.with(rule);
         });
-        if (store.current().size() == 1) {
+        if (created.size() == 1) { // one writer at a time: exactly one create makes the set's first rule
             firstRuleHook.run();
         }
         return rule.rule();
