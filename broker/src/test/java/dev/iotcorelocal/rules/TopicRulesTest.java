@@ -35,6 +35,56 @@ class TopicRulesTest {
     }
 
     @Test
+    void theFirstRuleHookRunsOnceWhenASecondCreateLandsBeforeTheFirstLooks() throws Exception {
+        // Create "a" is held just after its update, until create "b" has updated too: then the store
+        // holds two rules, and only "a"'s own update can tell it made the first.
+        InMemoryRuleStore delegate = new InMemoryRuleStore(false);
+        java.util.concurrent.CountDownLatch firstApplied = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondApplied = new java.util.concurrent.CountDownLatch(1);
+        RuleStore interleaving = new RuleStore() {
+            @Override
+            public RuleSet current() {
+                return delegate.current();
+            }
+
+            @Override
+            public RuleSet update(java.util.function.UnaryOperator<RuleSet> change) {
+                RuleSet result = delegate.update(change);
+                if (firstApplied.getCount() == 1) {
+                    firstApplied.countDown();
+                    await(secondApplied);
+                } else {
+                    secondApplied.countDown();
+                }
+                return result;
+            }
+        };
+        java.util.concurrent.atomic.AtomicInteger hooks = new java.util.concurrent.atomic.AtomicInteger();
+        TopicRules racing = Rules.topicRules(interleaving, List.of(actions));
+        racing.onFirstRule(hooks::incrementAndGet);
+        Thread first = new Thread(() -> racing.create("a", payload("SELECT * FROM 'x'", "[]"), 10));
+        first.start();
+        await(firstApplied);
+
+        racing.create("b", payload("SELECT * FROM 'x'", "[]"), 10);
+        first.join(10_000);
+
+        assertThat(first.isAlive()).isFalse();
+        assertThat(racing.current().size()).isEqualTo(2);
+        assertThat(hooks).hasValue(1);
+        racing.onFirstRule(() -> { throw new AssertionError("not for a third rule"); });
+        racing.create("c", payload("SELECT * FROM 'x'", "[]"), 10);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void namesAreCheckedAsAwsChecksThem() {
         ObjectNode payload = payload("SELECT * FROM 'a'", "[]");
         for (String bad : new String[] {"with-hyphen", "", "x".repeat(129), "space here"}) {
