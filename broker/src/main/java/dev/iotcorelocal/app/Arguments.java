@@ -14,6 +14,7 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -44,8 +45,10 @@ final class Arguments {
     static Arguments parse(Options options, String[] args) {
         CommandLine line;
         try {
-            // no partial matching: "--mqtt" must not quietly mean one of --mqtt-port and --mqtts-port
-            line = DefaultParser.builder().setAllowPartialMatching(false).get().parse(options, args);
+            // No partial matching: "--mqtt" must not quietly mean one of --mqtt-port and --mqtts-port.
+            // Values as given: Commons CLI would strip quotes from '"x"' but not from --opt='"x"'.
+            line = DefaultParser.builder().setAllowPartialMatching(false).setStripLeadingAndTrailingQuotes(false)
+                    .get().parse(options, args);
         } catch (UnrecognizedOptionException e) {
             throw new UsageException("unknown option '" + e.getOption() + "'" + suggestion(options, e.getOption()));
         } catch (MissingArgumentException e) {
@@ -85,7 +88,11 @@ final class Arguments {
 
     Path path(String longName) {
         String value = text(longName);
-        return value == null ? null : Path.of(value);
+        try {
+            return value == null ? null : Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException("invalid value for option --" + longName + ": " + e.getMessage());
+        }
     }
 
     Integer integer(String longName) {

@@ -35,16 +35,16 @@ final class IssueCertificateCommand {
     /** @param args the arguments after {@code issue-cert} */
     static int run(String[] args, PrintStream stdout) throws IOException, GeneralSecurityException {
         Options options = options();
+        // before parsing: neither help nor the version may first demand the required --name
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            // before parsing: help must not first demand the required --name
             Arguments.printHelp(stdout, SYNTAX, DESCRIPTION + "\n\nOptions:", options, "");
             return 0;
         }
-        Arguments arguments = Arguments.parse(options, args);
-        if (arguments.has("version")) {
+        if (List.of(args).contains("--version") || List.of(args).contains("-V")) {
             stdout.println(Arguments.VERSION);
             return 0;
         }
+        Arguments arguments = Arguments.parse(options, args);
         String name = arguments.text("name");
         if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new UsageException("--name must be 1-64 characters of letters, digits, '.', '_' or '-', was '"

@@ -21,7 +21,15 @@ public final class Main {
             System.setProperty(NETTY_JFR, "false");
         }
         StartWarmUp.beforeOptions();
-        System.exit(execute(args, System.out, System.err));
+        int exitCode;
+        try {
+            exitCode = execute(args, System.out, System.err);
+        } catch (RuntimeException | Error e) {
+            // A bug in the broker: its stack trace, and an exit that ends the event loops' threads too.
+            e.printStackTrace();
+            exitCode = 1;
+        }
+        System.exit(exitCode);
     }
 
     /**

@@ -95,7 +95,7 @@ final class ConfigBinder {
 
     private static Enum<?> constant(Class<? extends Enum> type, String written, String key) {
         for (Enum<?> constant : type.getEnumConstants()) {
-            if (ConfigTree.enumName(constant).equals(written)) {
+            if (ConfigTree.enumName(constant).equals(written.trim())) { // Jackson trims an enum's text too
                 return constant;
             }
         }

@@ -32,6 +32,9 @@ class MainTest {
         Result help = run("issue-cert", "--help"); // without the otherwise required --name
         assertThat(help.exitCode).isZero();
         assertThat(help.out).contains("--name", "--certificates", "--out");
+        Result issueVersion = run("issue-cert", "--version");
+        assertThat(issueVersion.exitCode).isZero();
+        assertThat(issueVersion.out.strip()).isEqualTo("iotcore-local 0.1.0");
     }
 
     @Test
@@ -52,6 +55,16 @@ class MainTest {
                 + "(see iotcore-local issue-cert --help)");
         for (Result result : List.of(missing, twice, stray, noName)) {
             assertOneLine(result.err);
+        }
+    }
+
+    @Test
+    void optionValuesArePassedAsGivenQuotesIncluded(@TempDir Path dir) {
+        String quoted = "\"" + dir.resolve("my.yaml") + "\""; // a file whose name really is in quotes
+        for (Result result : List.of(run("--config", quoted, "--print-config"),
+                run("--config=" + quoted, "--print-config"))) {
+            assertThat(result.exitCode).isEqualTo(2);
+            assertThat(result.err).contains(quoted);
         }
     }
 

@@ -20,7 +20,7 @@ class ConfigBinderTest {
         }
         ObjectNode changed = ConfigTree.of(ConfigLoader.defaults());
         changed.with("tls").putArray("extra-server-names").add("broker.local").add("10.0.0.5");
-        changed.with("mqtt").put("connack-session-expiry", "spec").put("receive-maximum", 7);
+        changed.with("mqtt").put("connack-session-expiry", " spec ").put("receive-maximum", 7); // trimmed, as Jackson
         changed.with("memory").put("retained-max-bytes", 5_000_000_000L);
         changed.with("aws").putNull("registry-seed");
         BrokerConfig bound = ConfigBinder.bind(changed, BrokerConfig.class);
