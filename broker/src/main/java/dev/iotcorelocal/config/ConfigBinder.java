@@ -1,6 +1,5 @@
 package dev.iotcorelocal.config;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.lang.reflect.Constructor;
@@ -35,8 +34,9 @@ final class ConfigBinder {
         for (int i = 0; i < components.length; i++) {
             RecordComponent component = components[i];
             types[i] = component.getType();
-            String key = prefix + name(component);
-            JsonNode node = tree.get(name(component));
+            String name = ConfigTree.key(component);
+            String key = prefix + name;
+            JsonNode node = tree.get(name);
             if (node == null) {
                 throw new IllegalStateException("the merged configuration lacks '" + key + "'");
             }
@@ -53,11 +53,6 @@ final class ConfigBinder {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
         }
-    }
-
-    /** {@code @JsonProperty} cannot target a record component: Java copies it to the accessor. */
-    private static String name(RecordComponent component) {
-        return component.getAccessor().getAnnotation(JsonProperty.class).value();
     }
 
     private static Object value(JsonNode node, Class<?> type, String key) {

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     static final String DEFAULTS_RESOURCE = "/iotcore-local.yaml";
     private static final String LIMITS = "limits";
+    /** Parses the YAML; its binding settings are the Jackson binding ConfigBinderTest holds ConfigBinder to. */
     static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -26,10 +26,14 @@ final class ConfigTree {
     static ObjectNode of(Record config) {
         ObjectNode tree = NODES.objectNode();
         for (RecordComponent component : config.getClass().getRecordComponents()) {
-            // @JsonProperty cannot target a record component: Java copies it to the accessor
-            tree.set(component.getAccessor().getAnnotation(JsonProperty.class).value(), node(value(component, config)));
+            tree.set(key(component), node(value(component, config)));
         }
         return tree;
+    }
+
+    /** The component's key; {@code @JsonProperty} cannot target a record component: Java copies it to the accessor. */
+    static String key(RecordComponent component) {
+        return component.getAccessor().getAnnotation(JsonProperty.class).value();
     }
 
     private static Object value(RecordComponent component, Record config) {

@@ -1,14 +1,14 @@
 package dev.iotcorelocal.rules;
 
+import dev.iotcorelocal.concurrent.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,14 +37,7 @@ final class RuleLanes implements AutoCloseable {
     RuleLanes(int threadCount, int queueCapacity) {
         this.capacity = (int) Math.min(Integer.MAX_VALUE, (long) threadCount * queueCapacity);
         this.perPublisher = queueCapacity; // so one flooding publisher cannot take every other publisher's room
-        AtomicInteger names = new AtomicInteger();
-        // Its queue holds at most one drain per publisher with work, so it needs no bound of its own.
-        this.threads = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread thread = new Thread(r, "rules-" + names.getAndIncrement());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.threads = DaemonThreads.pool(threadCount, i -> "rules-" + i);
     }
 
     /** Runs the work after the key's (the publisher's, or the topic's) earlier work; false when full or closed. */
@@ -149,14 +142,6 @@ final class RuleLanes implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(2, TimeUnit.SECONDS)) {
-                threads.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            threads.shutdownNow();
-        }
+        DaemonThreads.stop(List.of(threads));
     }
 }

@@ -1,5 +1,6 @@
 package dev.iotcorelocal.shadow;
 
+import dev.iotcorelocal.concurrent.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,10 +10,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -83,11 +81,7 @@ final class ShadowLanes implements AutoCloseable {
 
     /** One daemon thread; its queue holds at most one drain per thing, so it needs no bound of its own. */
     private static ExecutorService thread(String name) {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        return DaemonThreads.pool(1, i -> name);
     }
 
     /** Runs the task after the thing's earlier ones; false (and nothing runs) when a bound is reached or closed. */
@@ -214,18 +208,6 @@ final class ShadowLanes implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (ExecutorService executor : owned) {
-            executor.shutdown();
-        }
-        for (ExecutorService executor : owned) {
-            try {
-                if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                executor.shutdownNow();
-            }
-        }
+        DaemonThreads.stop(owned);
     }
 }
